@@ -6,8 +6,8 @@ import java.util.Objects;
  * One thing wrong with an input: where it is and what to do about it.
  *
  * <p>{@code source} names the file (or {@code "<input>"} for values built in code), {@code line}
- * and {@code column} are 1-based and 0 when unknown, {@code path} is the field path in
- * Kubernetes' style ({@code spec.clusterSelectors[1].labelSelector.matchExpressions[0].operator}).
+ * and {@code column} are 1-based and 0 when unknown, {@code path} is the field path in Kubernetes'
+ * style ({@code spec.clusterSelectors[1].labelSelector.matchExpressions[0].operator}).
  */
 public record Problem(String source, int line, int column, String path, String message) {
 

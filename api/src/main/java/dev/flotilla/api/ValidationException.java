@@ -5,8 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * Thrown when an input (a file, a policy, a selector built in code) is invalid. It carries every
- * problem found, each with its field path, so a user can fix them all in one pass. Nothing has
- * been applied when it is thrown.
+ * problem found, each with its field path, so a user can fix them all in one pass. Nothing has been
+ * applied when it is thrown.
  */
 public class ValidationException extends RuntimeException {
   private static final long serialVersionUID = 1L;

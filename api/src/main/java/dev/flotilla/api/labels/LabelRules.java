@@ -1,0 +1,172 @@
+package dev.flotilla.api.labels;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The syntax rules Kubernetes applies to label keys, label values and object names ({@code
+ * k8s.io/apimachinery/pkg/util/validation}), with its error wording. Each method returns the list
+ * of errors, empty when the input is valid.
+ *
+ * <p>Written as character loops rather than regular expressions: these checks run for every label
+ * of every cluster of an inventory, and a loop is several times faster than {@code
+ * Pattern.matcher}.
+ */
+public final class LabelRules {
+  /** Longest label value and longest name part of a qualified name. */
+  public static final int MAX_NAME_LENGTH = 63;
+
+  /** Longest DNS-1123 subdomain (also the longest key prefix). */
+  public static final int MAX_SUBDOMAIN_LENGTH = 253;
+
+  private static final String QUALIFIED_NAME_FORMAT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+  private static final String QUALIFIED_NAME_MESSAGE =
+      "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an"
+          + " alphanumeric character";
+  private static final String LABEL_VALUE_MESSAGE =
+      "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or"
+          + " '.', and must start and end with an alphanumeric character";
+  private static final String LABEL_VALUE_FORMAT = "(" + QUALIFIED_NAME_FORMAT + ")?";
+  private static final String SUBDOMAIN_MESSAGE =
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or"
+          + " '.', and must start and end with an alphanumeric character";
+  private static final String SUBDOMAIN_FORMAT =
+      "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
+
+  private LabelRules() {}
+
+  /** Errors for a label key: {@code [prefix/]name}, the prefix a DNS-1123 subdomain. */
+  public static List<String> qualifiedNameErrors(String key) {
+    List<String> errors = new ArrayList<>(1);
+    int slash = key.indexOf('/');
+    String name = key;
+    if (slash >= 0) {
+      if (key.indexOf('/', slash + 1) >= 0) {
+        errors.add(
+            "a qualified name "
+                + regexError(
+                    QUALIFIED_NAME_MESSAGE, QUALIFIED_NAME_FORMAT, "MyName", "my.name", "123-abc")
+                + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
+        return errors;
+      }
+      String prefix = key.substring(0, slash);
+      name = key.substring(slash + 1);
+      if (prefix.isEmpty()) {
+        errors.add("prefix part must be non-empty");
+      } else {
+        for (String error : dns1123SubdomainErrors(prefix)) {
+          errors.add("prefix part " + error);
+        }
+      }
+    }
+    if (name.isEmpty()) {
+      errors.add("name part must be non-empty");
+    } else if (name.length() > MAX_NAME_LENGTH) {
+      errors.add("name part must be no more than " + MAX_NAME_LENGTH + " characters");
+    }
+    if (!name.isEmpty() && !isNamePart(name)) {
+      errors.add(
+          "name part "
+              + regexError(
+                  QUALIFIED_NAME_MESSAGE, QUALIFIED_NAME_FORMAT, "MyName", "my.name", "123-abc"));
+    }
+    return errors;
+  }
+
+  /** Errors for a label value: empty, or at most 63 characters of the name alphabet. */
+  public static List<String> labelValueErrors(String value) {
+    List<String> errors = new ArrayList<>(1);
+    if (value.length() > MAX_NAME_LENGTH) {
+      errors.add("must be no more than " + MAX_NAME_LENGTH + " characters");
+    }
+    if (!value.isEmpty() && !isNamePart(value)) {
+      errors.add(
+          regexError(LABEL_VALUE_MESSAGE, LABEL_VALUE_FORMAT, "MyValue", "my_value", "12345"));
+    }
+    return errors;
+  }
+
+  /** Errors for a DNS-1123 subdomain, the rule for cluster names and key prefixes. */
+  public static List<String> dns1123SubdomainErrors(String value) {
+    List<String> errors = new ArrayList<>(1);
+    if (value.length() > MAX_SUBDOMAIN_LENGTH) {
+      errors.add("must be no more than " + MAX_SUBDOMAIN_LENGTH + " characters");
+    }
+    if (!isSubdomain(value)) {
+      errors.add(regexError(SUBDOMAIN_MESSAGE, SUBDOMAIN_FORMAT, "example.com"));
+    }
+    return errors;
+  }
+
+  /** True when {@code key} is a valid label key. */
+  public static boolean isQualifiedName(String key) {
+    return qualifiedNameErrors(key).isEmpty();
+  }
+
+  /** True when {@code value} is a valid label value. */
+  public static boolean isLabelValue(String value) {
+    return value.length() <= MAX_NAME_LENGTH && (value.isEmpty() || isNamePart(value));
+  }
+
+  // ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9], without its length limit.
+  private static boolean isNamePart(String s) {
+    int last = s.length() - 1;
+    if (last < 0 || !isAlphanumeric(s.charAt(0)) || !isAlphanumeric(s.charAt(last))) {
+      return false;
+    }
+    for (int i = 1; i < last; i++) {
+      char c = s.charAt(i);
+      if (!isAlphanumeric(c) && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Dot-separated labels of [a-z0-9-], each starting and ending with [a-z0-9].
+  private static boolean isSubdomain(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    int start = 0;
+    while (true) {
+      int dot = s.indexOf('.', start);
+      int end = dot < 0 ? s.length() : dot;
+      if (end == start
+          || !isLowerAlphanumeric(s.charAt(start))
+          || !isLowerAlphanumeric(s.charAt(end - 1))) {
+        return false;
+      }
+      for (int i = start + 1; i < end - 1; i++) {
+        char c = s.charAt(i);
+        if (!isLowerAlphanumeric(c) && c != '-') {
+          return false;
+        }
+      }
+      if (dot < 0) {
+        return true;
+      }
+      start = dot + 1;
+    }
+  }
+
+  private static boolean isAlphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean isLowerAlphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  // Kubernetes' validation.RegexError: the message, examples, then the regular expression.
+  private static String regexError(String message, String format, String... examples) {
+    StringBuilder out = new StringBuilder(message).append(" (e.g. ");
+    for (int i = 0; i < examples.length; i++) {
+      if (i > 0) {
+        out.append(" or ");
+      }
+      out.append('\'').append(examples[i]).append("', ");
+    }
+    return out.append("regex used for validation is '").append(format).append("')").toString();
+  }
+}
