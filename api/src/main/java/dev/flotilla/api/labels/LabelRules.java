@@ -5,8 +5,11 @@ import java.util.List;
 
 /**
  * The syntax rules Kubernetes applies to label keys, label values and object names ({@code
- * k8s.io/apimachinery/pkg/util/validation}), with its error wording. Each method returns the list
- * of errors, empty when the input is valid.
+ * k8s.io/apimachinery/pkg/util/validation}, which delegates to {@code pkg/api/validate/content}),
+ * with its error wording. Each method returns the list of errors, empty when the input is valid.
+ *
+ * <p>Lengths are counted in UTF-8 bytes, as Go's {@code len} does, so that a non-ASCII input gets
+ * the same list of errors as in Kubernetes (a length error as well as a character error).
  *
  * <p>Written as character loops rather than regular expressions: these checks run for every label
  * of every cluster of an inventory, and a loop is several times faster than {@code
@@ -43,7 +46,7 @@ public final class LabelRules {
     if (slash >= 0) {
       if (key.indexOf('/', slash + 1) >= 0) {
         errors.add(
-            "a qualified name "
+            "a valid label key "
                 + regexError(
                     QUALIFIED_NAME_MESSAGE, QUALIFIED_NAME_FORMAT, "MyName", "my.name", "123-abc")
                 + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
@@ -61,10 +64,11 @@ public final class LabelRules {
     }
     if (name.isEmpty()) {
       errors.add("name part must be non-empty");
-    } else if (name.length() > MAX_NAME_LENGTH) {
-      errors.add("name part must be no more than " + MAX_NAME_LENGTH + " characters");
+    } else if (utf8Length(name) > MAX_NAME_LENGTH) {
+      errors.add("name part " + maxLengthError(MAX_NAME_LENGTH));
     }
-    if (!name.isEmpty() && !isNamePart(name)) {
+    // Kubernetes also reports the pattern for an empty name: the regular expression needs a char.
+    if (!isNamePart(name)) {
       errors.add(
           "name part "
               + regexError(
@@ -76,8 +80,8 @@ public final class LabelRules {
   /** Errors for a label value: empty, or at most 63 characters of the name alphabet. */
   public static List<String> labelValueErrors(String value) {
     List<String> errors = new ArrayList<>(1);
-    if (value.length() > MAX_NAME_LENGTH) {
-      errors.add("must be no more than " + MAX_NAME_LENGTH + " characters");
+    if (utf8Length(value) > MAX_NAME_LENGTH) {
+      errors.add(maxLengthError(MAX_NAME_LENGTH));
     }
     if (!value.isEmpty() && !isNamePart(value)) {
       errors.add(
@@ -89,8 +93,8 @@ public final class LabelRules {
   /** Errors for a DNS-1123 subdomain, the rule for cluster names and key prefixes. */
   public static List<String> dns1123SubdomainErrors(String value) {
     List<String> errors = new ArrayList<>(1);
-    if (value.length() > MAX_SUBDOMAIN_LENGTH) {
-      errors.add("must be no more than " + MAX_SUBDOMAIN_LENGTH + " characters");
+    if (utf8Length(value) > MAX_SUBDOMAIN_LENGTH) {
+      errors.add(maxLengthError(MAX_SUBDOMAIN_LENGTH));
     }
     if (!isSubdomain(value)) {
       errors.add(regexError(SUBDOMAIN_MESSAGE, SUBDOMAIN_FORMAT, "example.com"));
@@ -106,6 +110,31 @@ public final class LabelRules {
   /** True when {@code value} is a valid label value. */
   public static boolean isLabelValue(String value) {
     return value.length() <= MAX_NAME_LENGTH && (value.isEmpty() || isNamePart(value));
+  }
+
+  private static String maxLengthError(int limit) {
+    return "must be no more than " + limit + " bytes";
+  }
+
+  // Go measures strings in UTF-8 bytes; a surrogate pair is one 4-byte code point.
+  static int utf8Length(String s) {
+    int bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   // ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9], without its length limit.
