@@ -131,6 +131,14 @@ public final class Quantity implements Comparable<Quantity> {
     return compact(value, 0, format);
   }
 
+  /**
+   * A quantity of exactly {@code value} (no rounding, no cap), as Kubernetes' {@code
+   * NewDecimalQuantity}. Package-private: tests use it to build values parsing cannot produce.
+   */
+  static Quantity ofExact(BigDecimal value, Format format) {
+    return fromBigDecimal(value, Objects.requireNonNull(format, "format"));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Accessors
 
