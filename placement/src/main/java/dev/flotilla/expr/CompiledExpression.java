@@ -1,0 +1,187 @@
+package dev.flotilla.expr;
+
+import dev.cel.common.CelErrorCode;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
+import dev.flotilla.expr.ExpressionEvaluationException.Kind;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An expression compiled by an {@link ExpressionEnvironment}: immutable and thread-safe, so one
+ * instance serves every cluster and every thread.
+ *
+ * <h2>Values</h2>
+ *
+ * Variables are passed as plain Java values: {@link String}, {@link Boolean}, {@link Long} for
+ * integers (not {@code Integer}), {@link Double}, {@link java.util.List}, {@link Map} with string
+ * keys, {@link java.time.Instant} for timestamps, {@link java.time.Duration}. A number decoded from
+ * JSON should be a {@code Long} when it is integral: CEL compares a {@code dyn} double with an int
+ * literal by value ({@code 2.0 < 3}) but keeps {@code int} and {@code double} as distinct types for
+ * arithmetic ({@code status.replicas + 1} fails at run time when {@code replicas} is a {@code
+ * Double}). Results come back in the same representation; quantities and versions as {@link
+ * dev.flotilla.api.quantity.Quantity} and {@link dev.flotilla.api.quantity.Version}, optionals as
+ * {@link Optional}.
+ *
+ * <h2>Cost</h2>
+ *
+ * Each evaluation has a budget ({@link ExpressionLimits#maxEvaluationCost()}, 1,000,000 by default,
+ * Kubernetes' per-expression limit). One unit is charged for every syntax-tree node evaluated
+ * (comprehension bodies once per step), plus, for a function call that builds a string, list or
+ * map, one unit per element or per ten characters. An evaluation that exceeds the budget stops with
+ * {@link Kind#COST_LIMIT}. Comprehension steps are also counted against {@link
+ * ExpressionLimits#maxComprehensionIterations()} and a wall-clock limit backs both up ({@link
+ * ExpressionLimits#maxEvaluationTime()}). Regular expressions are RE2 (linear time).
+ */
+public final class CompiledExpression {
+  private final String source;
+  private final String fieldPath;
+  private final CelRuntime.Program program;
+  private final Dependencies dependencies;
+  private final long maxCost;
+  private final long maxNanos;
+  private final String resultType;
+
+  CompiledExpression(
+      String source,
+      String fieldPath,
+      CelRuntime.Program program,
+      Dependencies dependencies,
+      ExpressionLimits limits,
+      String resultType) {
+    this.source = source;
+    this.fieldPath = fieldPath;
+    this.program = program;
+    this.dependencies = dependencies;
+    this.maxCost = limits.maxEvaluationCost();
+    this.maxNanos = limits.maxEvaluationTime().toNanos();
+    this.resultType = resultType;
+  }
+
+  /** The expression as written. */
+  public String source() {
+    return source;
+  }
+
+  /** The field path given when it was compiled. */
+  public String fieldPath() {
+    return fieldPath;
+  }
+
+  /** The result type found by the type checker, such as {@code bool} or {@code dyn}. */
+  public String resultType() {
+    return resultType;
+  }
+
+  /** Which parts of {@code cluster} the expression reads. */
+  public Dependencies dependencies() {
+    return dependencies;
+  }
+
+  /**
+   * Evaluates the expression.
+   *
+   * @param variables a value for each declared variable, such as {@link ClusterVariables#of}
+   * @return the result (see the class comment for its representation)
+   * @throws ExpressionEvaluationException for every failure, and nothing else
+   */
+  public Object evaluate(Map<String, ?> variables) {
+    Objects.requireNonNull(variables, "variables");
+    CostMeter meter = new CostMeter(maxCost, maxNanos);
+    CelVariableResolver resolver = name -> Optional.ofNullable(variables.get(name));
+    Object result;
+    try {
+      result = program.trace(resolver, meter);
+    } catch (CelEvaluationException e) {
+      throw translate(e, meter);
+    } catch (RuntimeException e) {
+      throw new ExpressionEvaluationException(Kind.OTHER, fieldPath, String.valueOf(e), e);
+    }
+    CostMeter.Exhausted exhausted = meter.exhausted();
+    if (exhausted != null) {
+      // An operator such as || absorbed the error; the budget was exceeded all the same.
+      throw new ExpressionEvaluationException(
+          exhausted.kind, fieldPath, exhausted.getMessage(), exhausted);
+    }
+    return result;
+  }
+
+  /**
+   * Evaluates a predicate: true only when the result is the bool {@code true}.
+   *
+   * @throws ExpressionEvaluationException on any failure, including a result that is not a bool
+   *     ({@link Kind#WRONG_RESULT_TYPE})
+   */
+  public boolean test(Map<String, ?> variables) {
+    Object result = evaluate(variables);
+    if (result instanceof Boolean value) {
+      return value;
+    }
+    throw new ExpressionEvaluationException(
+        Kind.WRONG_RESULT_TYPE,
+        fieldPath,
+        "the expression must evaluate to bool, but it returned " + typeName(result),
+        null);
+  }
+
+  @Override
+  public String toString() {
+    return fieldPath + ": " + source;
+  }
+
+  private ExpressionEvaluationException translate(CelEvaluationException e, CostMeter meter) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof CostMeter.Exhausted exhausted) {
+        return new ExpressionEvaluationException(
+            exhausted.kind, fieldPath, exhausted.getMessage(), e);
+      }
+      if (cause instanceof KubernetesLibrary.FunctionError error) {
+        return new ExpressionEvaluationException(
+            Kind.INVALID_ARGUMENT, fieldPath, error.getMessage(), e);
+      }
+    }
+    if (meter.exhausted() != null) {
+      CostMeter.Exhausted exhausted = meter.exhausted();
+      return new ExpressionEvaluationException(
+          exhausted.kind, fieldPath, exhausted.getMessage(), e);
+    }
+    return new ExpressionEvaluationException(kind(e.getErrorCode()), fieldPath, e.getMessage(), e);
+  }
+
+  private static Kind kind(CelErrorCode code) {
+    if (code == null) {
+      return Kind.OTHER;
+    }
+    return switch (code) {
+      case ATTRIBUTE_NOT_FOUND -> Kind.NO_SUCH_KEY;
+      case OVERLOAD_NOT_FOUND, AMBIGUOUS_OVERLOAD -> Kind.NO_MATCHING_OVERLOAD;
+      case NUMERIC_OVERFLOW -> Kind.NUMERIC_OVERFLOW;
+      case DIVIDE_BY_ZERO -> Kind.DIVIDE_BY_ZERO;
+      case INDEX_OUT_OF_BOUNDS -> Kind.INDEX_OUT_OF_BOUNDS;
+      case INVALID_ARGUMENT, BAD_FORMAT -> Kind.INVALID_ARGUMENT;
+      case ITERATION_BUDGET_EXCEEDED -> Kind.ITERATION_LIMIT;
+      default -> Kind.OTHER;
+    };
+  }
+
+  private static String typeName(Object value) {
+    if (value instanceof Long) {
+      return "int";
+    }
+    if (value instanceof Double) {
+      return "double";
+    }
+    if (value instanceof String) {
+      return "string";
+    }
+    if (value instanceof java.util.List<?>) {
+      return "list";
+    }
+    if (value instanceof Map<?, ?>) {
+      return "map";
+    }
+    return value == null ? "null" : value.getClass().getSimpleName();
+  }
+}

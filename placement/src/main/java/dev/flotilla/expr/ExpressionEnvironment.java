@@ -1,0 +1,442 @@
+package dev.flotilla.expr;
+
+import com.google.common.collect.ImmutableCollection;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelSource;
+import dev.cel.common.CelSourceLocation;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.CelTypeProvider;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.common.types.StructType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.flotilla.api.Problem;
+import dev.flotilla.api.ValidationException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A CEL environment: the declared variables, the functions (the CEL standard library, the strings,
+ * lists, math, sets, encoders, regex, bindings, two-variable comprehensions and optionals
+ * extensions, and Kubernetes' {@code quantity} and {@code semver} libraries) and the {@link
+ * ExpressionLimits}. Build it once and compile every expression with it; it is immutable and
+ * thread-safe.
+ *
+ * <pre>{@code
+ * ExpressionEnvironment env = ExpressionEnvironment.forClusters();
+ * CompiledExpression expr = env.compileBoolean("cluster.labels.env == 'prod'", "spec.filter");
+ * boolean selected = expr.test(ClusterVariables.of(cluster));   // from any thread
+ * }</pre>
+ *
+ * <p>Variables are typed: {@code cluster} has exactly the fields {@code name} (string), {@code
+ * labels}, {@code annotations} and {@code properties} (maps of string to string), so {@code
+ * cluster.lables} is a compile error and {@code cluster.labels.x == 1} a type error. {@code status}
+ * is a map of string to {@code dyn}. {@code report} has one field, {@code observedAt} (a timestamp,
+ * passed as a {@link java.time.Instant}).
+ */
+public final class ExpressionEnvironment {
+
+  /** The type of a declared variable. */
+  public enum VariableType {
+    /**
+     * {@code name}, {@code labels}, {@code annotations}, {@code properties}: see {@link
+     * ClusterVariables}.
+     */
+    CLUSTER,
+    /** {@code observedAt}, a timestamp given as an {@link java.time.Instant}. */
+    REPORT,
+    /** A map of string to {@code dyn}, such as a JSON object. */
+    DYN_MAP,
+    /** Any value; type errors surface at evaluation time. */
+    DYN,
+    /** A string. */
+    STRING,
+    /** A 64-bit integer, given as a {@link Long}. */
+    INT,
+    /** A double. */
+    DOUBLE,
+    /** A bool. */
+    BOOL,
+    /** A timestamp, given as an {@link java.time.Instant}. */
+    TIMESTAMP
+  }
+
+  /** A result type required at compile time. {@code dyn} results always pass. */
+  public enum ResultType {
+    /** Any type. */
+    ANY,
+    /** {@code bool}. */
+    BOOL,
+    /** {@code int}. */
+    INT,
+    /** {@code double}. */
+    DOUBLE,
+    /** {@code int}, {@code uint} or {@code double}. */
+    NUMBER,
+    /** {@code string}. */
+    STRING
+  }
+
+  private static final String CLUSTER_TYPE = "flotilla.Cluster";
+  private static final String REPORT_TYPE = "flotilla.StatusReport";
+  private static final MapType STRING_MAP = MapType.create(SimpleType.STRING, SimpleType.STRING);
+  private static final StructType CLUSTER =
+      StructType.create(
+          CLUSTER_TYPE,
+          ImmutableSet.of("name", "labels", "annotations", "properties"),
+          field ->
+              Optional.ofNullable(
+                  switch (field) {
+                    case "name" -> SimpleType.STRING;
+                    case "labels", "annotations", "properties" -> STRING_MAP;
+                    default -> null;
+                  }));
+  private static final StructType REPORT =
+      StructType.create(
+          REPORT_TYPE,
+          ImmutableSet.of("observedAt"),
+          field ->
+              field.equals("observedAt") ? Optional.of(SimpleType.TIMESTAMP) : Optional.empty());
+
+  /** Functions whose string argument at the given index is a regular expression. */
+  private static final Map<String, Integer> REGEX_ARGUMENT =
+      Map.of("matches", -1, "regex.replace", 1, "regex.extract", 1, "regex.extractAll", 1);
+
+  private final Map<String, VariableType> variables;
+  private final ExpressionLimits limits;
+  private final CelCompiler compiler;
+  private final CelRuntime runtime;
+  private final String clusterVariable;
+
+  private ExpressionEnvironment(Map<String, VariableType> variables, ExpressionLimits limits) {
+    this.variables = Map.copyOf(variables);
+    this.limits = limits;
+    this.clusterVariable =
+        variables.entrySet().stream()
+            .filter(e -> e.getValue() == VariableType.CLUSTER)
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElse(null);
+    CelOptions options = options(limits);
+    CelCompilerBuilder compilerBuilder =
+        CelCompilerFactory.standardCelCompilerBuilder()
+            .setOptions(options)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .setTypeProvider(new Types())
+            .addLibraries(
+                CelExtensions.strings(),
+                CelExtensions.lists(),
+                CelExtensions.math(options),
+                CelExtensions.sets(options),
+                CelExtensions.encoders(options),
+                CelExtensions.regex(),
+                CelExtensions.bindings(),
+                CelExtensions.comprehensions(),
+                CelExtensions.optional())
+            .addFunctionDeclarations(KubernetesLibrary.declarations());
+    variables.forEach((name, type) -> compilerBuilder.addVar(name, celType(type)));
+    this.compiler = compilerBuilder.build();
+    this.runtime =
+        CelRuntimeFactory.plannerRuntimeBuilder()
+            .setOptions(options)
+            .addLibraries(
+                CelExtensions.strings(),
+                CelExtensions.lists(),
+                CelExtensions.math(options),
+                CelExtensions.sets(options),
+                CelExtensions.encoders(options),
+                CelExtensions.regex(),
+                CelExtensions.comprehensions(),
+                CelExtensions.optional())
+            .addFunctionBindings(KubernetesLibrary.bindings())
+            .build();
+  }
+
+  /** Expressions over {@code cluster}, for placement and customization, with default limits. */
+  public static ExpressionEnvironment forClusters() {
+    return Shared.CLUSTERS;
+  }
+
+  /**
+   * Expressions over {@code cluster}, {@code status} (a map of string to {@code dyn}) and {@code
+   * report} (with {@code observedAt}), for status summaries, with default limits.
+   */
+  public static ExpressionEnvironment forStatus() {
+    return Shared.STATUS;
+  }
+
+  /** A builder for other variables or limits. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The declared variables and their types. */
+  public Map<String, VariableType> variables() {
+    return variables;
+  }
+
+  /** The limits every expression compiled here is held to. */
+  public ExpressionLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Compiles an expression of any result type.
+   *
+   * @param expression the CEL source
+   * @param fieldPath where the expression sits in its document, for error messages ({@code
+   *     spec.clusterSelectors[0].celSelector.expressions[1]})
+   * @throws ValidationException for syntax errors, type errors and limit violations, with the field
+   *     path and CEL's message with line:column within the expression
+   */
+  public CompiledExpression compile(String expression, String fieldPath) {
+    return compile(expression, fieldPath, ResultType.ANY);
+  }
+
+  /** Compiles a predicate: the result type must be {@code bool} (or {@code dyn}). */
+  public CompiledExpression compileBoolean(String expression, String fieldPath) {
+    return compile(expression, fieldPath, ResultType.BOOL);
+  }
+
+  /** Compiles an expression whose result type must be {@code resultType} (or {@code dyn}). */
+  public CompiledExpression compile(String expression, String fieldPath, ResultType resultType) {
+    Objects.requireNonNull(expression, "expression");
+    Objects.requireNonNull(fieldPath, "fieldPath");
+    Objects.requireNonNull(resultType, "resultType");
+    int length = expression.codePointCount(0, expression.length());
+    if (length > limits.maxExpressionLength()) {
+      throw ValidationException.at(
+          fieldPath,
+          "Too long: may not be more than " + limits.maxExpressionLength() + " characters");
+    }
+    if (expression.isBlank()) {
+      throw ValidationException.at(fieldPath, "Required value: an expression is required");
+    }
+    CelAbstractSyntaxTree ast;
+    try {
+      ast = compiler.compile(expression).getAst();
+    } catch (CelValidationException e) {
+      List<Problem> problems = new ArrayList<>();
+      for (CelIssue issue : e.getErrors()) {
+        problems.add(
+            Problem.at(fieldPath, "compilation failed: " + issue.toDisplayString(e.getSource())));
+      }
+      throw new ValidationException(problems);
+    } catch (RuntimeException e) {
+      throw ValidationException.at(fieldPath, "compilation failed: " + e.getMessage());
+    }
+    checkResultType(ast.getResultType(), resultType, fieldPath);
+    List<Problem> regexProblems = new ArrayList<>();
+    checkRegexLiterals(ast.getExpr(), ast.getSource(), fieldPath, regexProblems);
+    if (!regexProblems.isEmpty()) {
+      throw new ValidationException(regexProblems);
+    }
+    Dependencies dependencies =
+        clusterVariable == null
+            ? Dependencies.none()
+            : DependencyAnalyzer.analyze(ast.getExpr(), clusterVariable);
+    CelRuntime.Program program;
+    try {
+      program = runtime.createProgram(ast);
+    } catch (CelEvaluationException | RuntimeException e) {
+      throw ValidationException.at(fieldPath, "compilation failed: " + e.getMessage());
+    }
+    return new CompiledExpression(
+        expression, fieldPath, program, dependencies, limits, describe(ast.getResultType()));
+  }
+
+  private static void checkResultType(CelType actual, ResultType wanted, String fieldPath) {
+    CelKind kind = actual.kind();
+    if (wanted == ResultType.ANY || kind == CelKind.DYN) {
+      return;
+    }
+    boolean ok =
+        switch (wanted) {
+          case BOOL -> kind == CelKind.BOOL;
+          case INT -> kind == CelKind.INT;
+          case DOUBLE -> kind == CelKind.DOUBLE;
+          case NUMBER -> kind == CelKind.INT || kind == CelKind.UINT || kind == CelKind.DOUBLE;
+          case STRING -> kind == CelKind.STRING;
+          case ANY -> true;
+        };
+    if (!ok) {
+      throw ValidationException.at(
+          fieldPath,
+          "Invalid value: the expression must evaluate to "
+              + wanted.name().toLowerCase(java.util.Locale.ROOT)
+              + ", but its type is "
+              + describe(actual));
+    }
+  }
+
+  static String describe(CelType type) {
+    return switch (type.name()) {
+      case CLUSTER_TYPE -> "cluster";
+      case REPORT_TYPE -> "report";
+      default -> type.name();
+    };
+  }
+
+  /** Literal patterns are compiled now so that an invalid or oversized one is a compile error. */
+  private void checkRegexLiterals(
+      CelExpr expr, CelSource source, String fieldPath, List<Problem> problems) {
+    if (expr.getKind() == CelExpr.ExprKind.Kind.CALL) {
+      CelExpr.CelCall call = expr.call();
+      Integer index = REGEX_ARGUMENT.get(call.function());
+      if (index != null && !call.args().isEmpty()) {
+        CelExpr pattern = call.args().get(index < 0 ? call.args().size() - 1 : index);
+        if (pattern.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+            && pattern.constant().getKind() == CelConstant.Kind.STRING_VALUE) {
+          String error = regexError(pattern.constant().stringValue());
+          if (error != null) {
+            problems.add(
+                Problem.at(fieldPath, "compilation failed: " + at(source, pattern) + error));
+          }
+        }
+      }
+    }
+    AstNodes.children(expr)
+        .forEach(child -> checkRegexLiterals(child, source, fieldPath, problems));
+  }
+
+  private String regexError(String regex) {
+    try {
+      int size = Pattern.compile(regex).programSize();
+      if (size > limits.maxRegexProgramSize()) {
+        return "regular expression too complex: its program size "
+            + size
+            + " exceeds the limit of "
+            + limits.maxRegexProgramSize();
+      }
+      return null;
+    } catch (PatternSyntaxException e) {
+      return "invalid regular expression: " + e.getMessage();
+    }
+  }
+
+  private static String at(CelSource source, CelExpr expr) {
+    Integer offset = source.getPositionsMap().get(expr.id());
+    if (offset == null) {
+      return "";
+    }
+    Optional<CelSourceLocation> location = source.getOffsetLocation(offset);
+    return location
+        .map(l -> "ERROR: <input>:" + l.getLine() + ":" + (l.getColumn() + 1) + ": ")
+        .orElse("");
+  }
+
+  private static CelOptions options(ExpressionLimits limits) {
+    return CelOptions.current()
+        .enableHeterogeneousNumericComparisons(true)
+        .enableTimestampEpoch(true)
+        .enableOptionalSyntax(true)
+        .enableHiddenAccumulatorVar(true)
+        .evaluateCanonicalTypesToNativeValues(true)
+        .maxExpressionCodePointSize(limits.maxExpressionLength())
+        .maxParseRecursionDepth(limits.maxParseRecursionDepth())
+        .maxParseExpressionNodeCount(limits.maxAstNodes())
+        .comprehensionMaxIterations(limits.maxComprehensionIterations())
+        .maxRegexProgramSize(limits.maxRegexProgramSize())
+        .build();
+  }
+
+  private static CelType celType(VariableType type) {
+    return switch (type) {
+      case CLUSTER -> CLUSTER;
+      case REPORT -> REPORT;
+      case DYN_MAP -> MapType.create(SimpleType.STRING, SimpleType.DYN);
+      case DYN -> SimpleType.DYN;
+      case STRING -> SimpleType.STRING;
+      case INT -> SimpleType.INT;
+      case DOUBLE -> SimpleType.DOUBLE;
+      case BOOL -> SimpleType.BOOL;
+      case TIMESTAMP -> SimpleType.TIMESTAMP;
+    };
+  }
+
+  /** Declares Flotilla's object types to the type checker. */
+  private static final class Types implements CelTypeProvider {
+    @Override
+    public ImmutableCollection<CelType> types() {
+      return ImmutableList.of(CLUSTER, REPORT);
+    }
+
+    @Override
+    public Optional<CelType> findType(String name) {
+      return switch (name) {
+        case CLUSTER_TYPE -> Optional.of(CLUSTER);
+        case REPORT_TYPE -> Optional.of(REPORT);
+        default -> Optional.empty();
+      };
+    }
+  }
+
+  /** The shared environments, built on first use. */
+  private static final class Shared {
+    static final ExpressionEnvironment CLUSTERS =
+        builder().variable(ClusterVariables.CLUSTER, VariableType.CLUSTER).build();
+    static final ExpressionEnvironment STATUS =
+        builder()
+            .variable(ClusterVariables.CLUSTER, VariableType.CLUSTER)
+            .variable("status", VariableType.DYN_MAP)
+            .variable("report", VariableType.REPORT)
+            .build();
+  }
+
+  /** Builds an environment with custom variables and limits. */
+  public static final class Builder {
+    private final Map<String, VariableType> variables = new LinkedHashMap<>();
+    private ExpressionLimits limits = ExpressionLimits.defaults();
+
+    private Builder() {}
+
+    /** Declares a variable; at most one may be of type {@link VariableType#CLUSTER}. */
+    public Builder variable(String name, VariableType type) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(type, "type");
+      if (!name.matches("[_a-zA-Z][_a-zA-Z0-9]*")) {
+        throw new IllegalArgumentException("not a CEL identifier: " + name);
+      }
+      if (variables.containsKey(name)) {
+        throw new IllegalArgumentException("variable declared twice: " + name);
+      }
+      if (type == VariableType.CLUSTER && variables.containsValue(VariableType.CLUSTER)) {
+        throw new IllegalArgumentException("only one variable may be of type CLUSTER");
+      }
+      variables.put(name, type);
+      return this;
+    }
+
+    /** The limits (default {@link ExpressionLimits#defaults()}). */
+    public Builder limits(ExpressionLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** The environment; building one costs tens of milliseconds, so keep it. */
+    public ExpressionEnvironment build() {
+      return new ExpressionEnvironment(variables, limits);
+    }
+  }
+}
