@@ -1,0 +1,28 @@
+package dev.flotilla.api.io;
+
+import dev.flotilla.api.io.Node.MapNode;
+import dev.flotilla.api.io.Node.ScalarNode;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Tells what a file holds, so that one command can validate files of any kind. */
+public final class DocumentKinds {
+  private DocumentKinds() {}
+
+  /**
+   * The {@code kind} of the first document of {@code file} ({@code ClusterInventory}, {@code
+   * Placement}, {@code List}, ...), or the empty string when it has none.
+   *
+   * @throws dev.flotilla.api.ValidationException when the file cannot be read or parsed
+   */
+  public static String of(Path file) {
+    List<Node> documents = SourceReader.readDocuments(file.toString(), Sources.readText(file));
+    if (!documents.isEmpty()
+        && documents.get(0) instanceof MapNode map
+        && map.fields().get("kind") instanceof ScalarNode kind
+        && kind.value() instanceof String text) {
+      return text;
+    }
+    return "";
+  }
+}

@@ -1,0 +1,195 @@
+package dev.flotilla.api.io;
+
+import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.labels.LabelSelector;
+import dev.flotilla.api.labels.LabelSelectorRequirement;
+import dev.flotilla.api.labels.LabelSelectorSpec;
+import dev.flotilla.api.placement.ClusterSelectorTerm;
+import dev.flotilla.api.placement.Placement;
+import dev.flotilla.api.placement.PlacementSpec;
+import dev.flotilla.api.placement.PropertyOperator;
+import dev.flotilla.api.placement.PropertyRequirement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code kind: Placement} documents ({@code apiVersion: flotilla.dev/v1alpha1}). Unknown
+ * fields, wrong types and invalid values are all reported, each with file, line, column and field
+ * path.
+ */
+public final class PlacementReader {
+  static final String API_VERSION = "flotilla.dev/v1alpha1";
+
+  private PlacementReader() {}
+
+  /** Reads the single placement in {@code file}. */
+  public static Placement read(Path file) {
+    return parse(file).value();
+  }
+
+  /** Reads the single placement in {@code file}, with its source map. */
+  public static Parsed<Placement> parse(Path file) {
+    return parse(file.toString(), Sources.readText(file));
+  }
+
+  /**
+   * Reads the single placement in {@code text}.
+   *
+   * @throws ValidationException listing every problem, or when the text holds no placement or
+   *     several
+   */
+  public static Parsed<Placement> parse(String source, String text) {
+    List<Node> documents = SourceReader.readDocuments(source, text);
+    Binder binder = new Binder(source);
+    if (documents.size() != 1) {
+      binder.report(
+          Node.Location.UNKNOWN, "", "expected one Placement document, found " + documents.size());
+      binder.throwIfProblems();
+    }
+    Node root = documents.get(0);
+    Optional<Placement> placement = readPlacement(binder, root);
+    binder.throwIfProblems();
+    return new Parsed<>(placement.orElseThrow(), new SourceMap(source, root));
+  }
+
+  private static Optional<Placement> readPlacement(Binder binder, Node root) {
+    Optional<ObjectView> maybe = ObjectView.of(binder, root, "");
+    if (maybe.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectView document = maybe.get();
+    Documents.expectKind(document, "Placement");
+    Optional<ObjectView> metadata = document.object("metadata");
+    String name = "";
+    String namespace = "default";
+    if (metadata.isPresent()) {
+      name = metadata.get().requiredString("name");
+      namespace = metadata.get().string("namespace").orElse("default");
+      metadata.get().ignoreRest();
+    } else {
+      binder.report(root.location(), "metadata", "Required value");
+    }
+    Optional<ObjectView> specView = document.object("spec");
+    if (specView.isEmpty()) {
+      binder.report(root.location(), "spec", "Required value");
+    }
+    document.rejectUnknown();
+    Optional<PlacementSpec> spec = specView.flatMap(PlacementReader::readSpec);
+    if (spec.isEmpty() || binder.hasProblems()) {
+      return Optional.empty();
+    }
+    String placementName = name;
+    String placementNamespace = namespace;
+    return Optional.ofNullable(
+        binder.construct(
+            root, "", () -> new Placement(placementName, placementNamespace, spec.get())));
+  }
+
+  private static Optional<PlacementSpec> readSpec(ObjectView spec) {
+    List<ClusterSelectorTerm> terms =
+        spec.list("clusterSelectors", (item, path) -> term(spec, item, path));
+    List<String> names = spec.stringList("clusterNames");
+    List<String> excluded = spec.stringList("excludeClusterNames");
+    spec.rejectUnknown();
+    return Optional.ofNullable(
+        spec.binder()
+            .construct(spec.node(), spec.path(), () -> new PlacementSpec(terms, names, excluded)));
+  }
+
+  /** One term of {@code clusterSelectors}, also used by customization rules. */
+  static Optional<ClusterSelectorTerm> term(ObjectView parent, Node node, String path) {
+    Optional<ObjectView> maybe = ObjectView.of(parent.binder(), node, path);
+    if (maybe.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectView term = maybe.get();
+    LabelSelector labels =
+        term.object("labelSelector").map(PlacementReader::labelSelector).orElse(null);
+    List<PropertyRequirement> properties = new ArrayList<>();
+    term.object("propertySelector")
+        .ifPresent(
+            selector -> {
+              properties.addAll(
+                  selector.list("matchExpressions", (item, p) -> property(selector, item, p)));
+              selector.rejectUnknown();
+            });
+    List<String> cel = new ArrayList<>();
+    term.object("celSelector")
+        .ifPresent(
+            selector -> {
+              cel.addAll(selector.stringList("expressions"));
+              selector.rejectUnknown();
+            });
+    boolean labelsFailed = term.has("labelSelector") && labels == null;
+    term.rejectUnknown();
+    if (labelsFailed) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ClusterSelectorTerm(
+            labels == null ? LabelSelector.everything() : labels, properties, cel));
+  }
+
+  /** A {@code metav1.LabelSelector}-shaped object; null after reporting its problems. */
+  static LabelSelector labelSelector(ObjectView view) {
+    Map<String, String> matchLabels = view.stringMap("matchLabels", false);
+    List<LabelSelectorRequirement> expressions =
+        view.list(
+            "matchExpressions",
+            (item, path) ->
+                ObjectView.of(view.binder(), item, path)
+                    .map(
+                        expression -> {
+                          String key = expression.requiredString("key");
+                          String operator = expression.requiredString("operator");
+                          List<String> values = expression.stringList("values");
+                          expression.rejectUnknown();
+                          return new LabelSelectorRequirement(key, operator, values);
+                        }));
+    view.rejectUnknown();
+    return view.binder()
+        .construct(
+            view.node(),
+            view.path(),
+            () -> new LabelSelectorSpec(matchLabels, expressions).toSelector());
+  }
+
+  private static Optional<PropertyRequirement> property(ObjectView parent, Node node, String path) {
+    Optional<ObjectView> maybe = ObjectView.of(parent.binder(), node, path);
+    if (maybe.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectView expression = maybe.get();
+    String name = expression.requiredString("name");
+    Optional<PropertyOperator> operator =
+        expression
+            .string("operator")
+            .flatMap(
+                text -> Documents.enumValue(expression, "operator", text, PropertyOperator.class));
+    if (!expression.has("operator")) {
+      expression.binder().report(node.location(), expression.child("operator"), "Required value");
+    }
+    List<String> values = expression.stringList("values");
+    expression.rejectUnknown();
+    if (values.size() != 1) {
+      expression
+          .binder()
+          .report(
+              node.location(),
+              expression.child("values"),
+              "Invalid value: " + values.size() + " values: must have exactly one value");
+      return Optional.empty();
+    }
+    if (operator.isEmpty() || name.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        expression
+            .binder()
+            .construct(
+                node, path, () -> PropertyRequirement.of(name, operator.get(), values.get(0))));
+  }
+}

@@ -1,0 +1,77 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.api.Problem;
+import dev.flotilla.api.ValidationException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code flotilla} command. Exit status: 0 on success, 1 for invalid input (one {@code error:}
+ * line per problem on stderr, naming the file and field path), 2 for usage errors.
+ */
+@Command(
+    name = "flotilla",
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
+    description = "Placement, customization and summarization for fleets of Kubernetes clusters.",
+    subcommands = {
+      SelectCommand.class,
+      ValidateCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Flotilla implements Runnable {
+  /** Exit status for invalid input. */
+  static final int INVALID_INPUT = 1;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit status (for tests). */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new Flotilla());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(
+        (exception, line, parseResult) -> {
+          report(exception, line.getErr());
+          return INVALID_INPUT;
+        });
+    return commandLine.execute(args);
+  }
+
+  /** Bad input is reported, one line per problem; anything else is a bug and says so. */
+  static void report(Exception exception, PrintWriter err) {
+    if (exception instanceof ValidationException invalid) {
+      for (Problem problem : invalid.problems()) {
+        err.println("error: " + problem);
+      }
+    } else if (exception instanceof UserError user) {
+      err.println("error: " + user.getMessage());
+    } else {
+      err.println("error: internal error, please report it: " + exception);
+      if (System.getenv("FLOTILLA_DEBUG") != null) {
+        exception.printStackTrace(err);
+      }
+    }
+    err.flush();
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Flotilla.class.getPackage().getImplementationVersion();
+      return new String[] {"flotilla " + (version == null ? "development build" : version)};
+    }
+  }
+}

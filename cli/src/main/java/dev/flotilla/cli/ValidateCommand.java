@@ -1,0 +1,61 @@
+package dev.flotilla.cli;
+
+import dev.flotilla.api.Cluster;
+import dev.flotilla.api.Problem;
+import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.io.DocumentKinds;
+import dev.flotilla.api.io.InventoryReader;
+import dev.flotilla.api.io.PlacementReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code flotilla validate}: checks inventories and policies, reporting every problem of each. */
+@Command(
+    name = "validate",
+    description = "Check inventory and policy files; print every problem with file, line and path.")
+final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to check.")
+  List<Path> files;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Problem> problems = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        out.println(file + ": " + check(file));
+      } catch (ValidationException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    out.flush();
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    return 0;
+  }
+
+  /** Validates one file according to its kind; returns a one-line summary. */
+  private static String check(Path file) {
+    String kind = DocumentKinds.of(file);
+    switch (kind) {
+      case "Placement" -> {
+        PlacementReader.read(file);
+        return "valid Placement";
+      }
+      default -> {
+        List<Cluster> clusters = InventoryReader.read(file);
+        return "valid inventory of " + clusters.size() + " clusters";
+      }
+    }
+  }
+}

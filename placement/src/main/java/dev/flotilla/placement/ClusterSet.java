@@ -1,0 +1,163 @@
+package dev.flotilla.placement;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * An immutable set of clusters of one {@link Inventory} snapshot, such as the clusters a placement
+ * selects. Set operations combine sets of the same snapshot.
+ */
+public final class ClusterSet {
+  private final Inventory inventory;
+  private final long[] words;
+  private final int size;
+
+  ClusterSet(Inventory inventory, long[] words, int size) {
+    this.inventory = inventory;
+    this.words = words;
+    this.size = size;
+  }
+
+  /** Counts the bits of {@code words}. */
+  static ClusterSet of(Inventory inventory, long[] words) {
+    int count = 0;
+    for (long word : words) {
+      count += Long.bitCount(word);
+    }
+    return new ClusterSet(inventory, words, count);
+  }
+
+  /** The snapshot these clusters belong to. */
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  /** Number of clusters. */
+  public int size() {
+    return size;
+  }
+
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** True when the cluster named {@code name} is in the set. */
+  public boolean contains(String name) {
+    int ordinal = inventory.ordinal(name);
+    return ordinal >= 0 && containsOrdinal(ordinal);
+  }
+
+  /** The names, sorted. */
+  public List<String> names() {
+    List<String> out = new ArrayList<>(size);
+    forEachOrdinal(ordinal -> out.add(inventory.nameAt(ordinal)));
+    Collections.sort(out);
+    return out;
+  }
+
+  /** Clusters in both sets. */
+  public ClusterSet and(ClusterSet other) {
+    requireSameInventory(other);
+    long[] out = words.clone();
+    for (int w = 0; w < out.length; w++) {
+      out[w] &= w < other.words.length ? other.words[w] : 0;
+    }
+    return of(inventory, out);
+  }
+
+  /** Clusters in either set. */
+  public ClusterSet or(ClusterSet other) {
+    requireSameInventory(other);
+    long[] out = Arrays.copyOf(words, Math.max(words.length, other.words.length));
+    for (int w = 0; w < other.words.length; w++) {
+      out[w] |= other.words[w];
+    }
+    return of(inventory, out);
+  }
+
+  /** Clusters of this set that are not in {@code other}. */
+  public ClusterSet andNot(ClusterSet other) {
+    requireSameInventory(other);
+    long[] out = words.clone();
+    for (int w = 0; w < Math.min(out.length, other.words.length); w++) {
+      out[w] &= ~other.words[w];
+    }
+    return of(inventory, out);
+  }
+
+  boolean containsOrdinal(int ordinal) {
+    int word = ordinal >>> 6;
+    return word < words.length && (words[word] & (1L << ordinal)) != 0;
+  }
+
+  void forEachOrdinal(IntConsumer action) {
+    for (int w = 0; w < words.length; w++) {
+      long word = words[w];
+      while (word != 0) {
+        action.accept((w << 6) + Long.numberOfTrailingZeros(word));
+        word &= word - 1;
+      }
+    }
+  }
+
+  long[] words() {
+    return words;
+  }
+
+  /** Visits the names in ordinal order (cheaper than {@link #names()} when order is free). */
+  public void forEachName(Consumer<String> action) {
+    forEachOrdinal(ordinal -> action.accept(inventory.nameAt(ordinal)));
+  }
+
+  private void requireSameInventory(ClusterSet other) {
+    if (other.inventory != inventory) {
+      throw new IllegalArgumentException("cluster sets of different inventory snapshots");
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ClusterSet other) || other.inventory != inventory) {
+      return false;
+    }
+    int n = Math.max(words.length, other.words.length);
+    for (int w = 0; w < n; w++) {
+      long a = w < words.length ? words[w] : 0;
+      long b = w < other.words.length ? other.words[w] : 0;
+      if (a != b) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 1;
+    int last = words.length - 1;
+    while (last >= 0 && words[last] == 0) {
+      last--;
+    }
+    for (int w = 0; w <= last; w++) {
+      h = 31 * h + Long.hashCode(words[w]);
+    }
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    List<String> names = names();
+    return names.size() <= 20
+        ? names.toString()
+        : names.subList(0, 20) + " ... (" + size + " clusters)";
+  }
+
+  /** An int consumer without boxing. */
+  @FunctionalInterface
+  interface IntConsumer {
+    void accept(int ordinal);
+  }
+}

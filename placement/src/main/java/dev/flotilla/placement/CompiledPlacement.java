@@ -1,0 +1,148 @@
+package dev.flotilla.placement;
+
+import dev.flotilla.api.Cluster;
+import dev.flotilla.api.Problem;
+import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.placement.Placement;
+import dev.flotilla.api.placement.PlacementSpec;
+import dev.flotilla.expr.CompiledExpression;
+import dev.flotilla.expr.ExpressionEnvironment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A placement's selection compiled once and evaluated many times, from any number of threads.
+ *
+ * <pre>{@code
+ * CompiledPlacement web = CompiledPlacement.compile(placement);  // validates, compiles CEL
+ * Selection selected = web.select(inventory);                   // over the index: microseconds
+ * boolean fits = web.matches(cluster);                           // one cluster, no index
+ * }</pre>
+ *
+ * A cluster is selected when it is in scope, not excluded, and either named or matched by a term.
+ */
+public final class CompiledPlacement {
+  private final Placement placement;
+  private final CompiledTerm[] terms;
+  private final Set<String> names;
+  private final Set<String> excluded;
+
+  private CompiledPlacement(Placement placement, CompiledTerm[] terms) {
+    this.placement = placement;
+    this.terms = terms;
+    this.names = Set.copyOf(placement.spec().clusterNames());
+    this.excluded = Set.copyOf(placement.spec().excludeClusterNames());
+  }
+
+  /**
+   * Compiles {@code placement} with the shared CEL environment.
+   *
+   * @throws ValidationException naming every expression that does not compile, with its field path
+   */
+  public static CompiledPlacement compile(Placement placement) {
+    return compile(placement, ExpressionEnvironment.forClusters());
+  }
+
+  /** Compiles with a custom CEL environment (other limits, say). */
+  public static CompiledPlacement compile(Placement placement, ExpressionEnvironment cel) {
+    PlacementSpec spec = placement.spec();
+    CompiledTerm[] terms = new CompiledTerm[spec.clusterSelectors().size()];
+    List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < terms.length; i++) {
+      try {
+        terms[i] =
+            CompiledTerm.compile(
+                spec.clusterSelectors().get(i), "spec.clusterSelectors[" + i + "]", cel);
+      } catch (ValidationException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    return new CompiledPlacement(placement, terms);
+  }
+
+  /** The placement this was compiled from. */
+  public Placement placement() {
+    return placement;
+  }
+
+  /** The clusters of {@code inventory} this placement selects, with no scope boundary. */
+  public Selection select(Inventory inventory) {
+    return select(inventory, Scope.everything());
+  }
+
+  /** The clusters of {@code inventory} this placement selects within {@code scope}. */
+  public Selection select(Inventory inventory, Scope scope) {
+    Errors errors = new Errors();
+    long[] inScope = scope.evaluate(inventory);
+    long[] skip = inventory.named(excluded).words();
+    for (int w = 0; w < skip.length; w++) {
+      skip[w] |= ~inScope[w];
+    }
+    long[] out = inventory.named(names).words();
+    for (int w = 0; w < out.length; w++) {
+      out[w] &= ~skip[w];
+    }
+    for (CompiledTerm term : terms) {
+      term.evaluate(inventory, out, skip, errors);
+    }
+    for (int w = 0; w < out.length; w++) {
+      out[w] &= ~skip[w];
+    }
+    return new Selection(ClusterSet.of(inventory, out), errors.count, errors.examples);
+  }
+
+  /** Whether this placement selects {@code cluster} (no scope boundary); CEL errors mean no. */
+  public boolean matches(Cluster cluster) {
+    return matches(ClusterFacts.of(cluster), Scope.everything(), new Errors());
+  }
+
+  /** Whether this placement selects {@code cluster} within {@code scope}. */
+  public boolean matches(Cluster cluster, Scope scope) {
+    return matches(ClusterFacts.of(cluster), scope, new Errors());
+  }
+
+  boolean matches(ClusterFacts cluster, Scope scope, CompiledTerm.ErrorSink errors) {
+    if (excluded.contains(cluster.name()) || !scope.contains(cluster)) {
+      return false;
+    }
+    if (names.contains(cluster.name())) {
+      return true;
+    }
+    for (CompiledTerm term : terms) {
+      if (term.test(cluster, errors)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  CompiledTerm[] terms() {
+    return terms;
+  }
+
+  Set<String> names() {
+    return names;
+  }
+
+  Set<String> excluded() {
+    return excluded;
+  }
+
+  /** Counts errors and keeps the first few. */
+  static final class Errors implements CompiledTerm.ErrorSink {
+    int count;
+    final List<EvaluationError> examples = new ArrayList<>();
+
+    @Override
+    public void report(String cluster, CompiledExpression expression, String message) {
+      count++;
+      if (examples.size() < Selection.MAX_EXAMPLES) {
+        examples.add(new EvaluationError(cluster, expression.fieldPath(), message));
+      }
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package dev.flotilla.placement;
+
+import dev.flotilla.api.labels.Requirement;
+import dev.flotilla.api.placement.ClusterSelectorTerm;
+import dev.flotilla.api.placement.PropertyRequirement;
+import dev.flotilla.expr.CompiledExpression;
+import dev.flotilla.expr.ExpressionEnvironment;
+import dev.flotilla.expr.ExpressionEvaluationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One selector term compiled: its indexable conditions (labels, properties), ANDed over the index,
+ * then its CEL expressions, run only on the clusters the conditions leave.
+ */
+final class CompiledTerm {
+  /*
+   * Evaluation over the index, for maintainers. Each condition resolves to an Operand (a union of
+   * postings, maybe complemented). Two strategies:
+   *  - candidate iteration, when the most selective positive operand is a few sparse postings
+   *    (a site, a serial, a rare value): visit those ordinals and test the other operands on each;
+   *  - a fused word loop otherwise: for every 64-cluster word, AND the operands' unions (positives
+   *    first, ordered by size, so the accumulator empties early), with no allocation but one
+   *    scratch array per operand that mixes in sparse postings.
+   * Both end in `out` (ORed, since terms are ORed), or in a term-local array when CEL must still
+   * filter the candidates.
+   */
+  private final Condition[] conditions;
+  private final CompiledExpression[] expressions;
+
+  private CompiledTerm(Condition[] conditions, CompiledExpression[] expressions) {
+    this.conditions = conditions;
+    this.expressions = expressions;
+  }
+
+  /** Compiles {@code term}; CEL problems are reported under {@code path}. */
+  static CompiledTerm compile(ClusterSelectorTerm term, String path, ExpressionEnvironment cel) {
+    List<Condition> conditions = new ArrayList<>();
+    for (Requirement requirement : term.labelSelector().requirements()) {
+      conditions.add(Condition.Label.of(requirement));
+    }
+    for (PropertyRequirement requirement : term.propertyRequirements()) {
+      conditions.add(new Condition.Property(requirement));
+    }
+    CompiledExpression[] expressions = new CompiledExpression[term.celExpressions().size()];
+    List<dev.flotilla.api.Problem> problems = new ArrayList<>();
+    for (int i = 0; i < expressions.length; i++) {
+      String at = path + ".celSelector.expressions[" + i + "]";
+      try {
+        expressions[i] = cel.compileBoolean(term.celExpressions().get(i), at);
+      } catch (dev.flotilla.api.ValidationException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new dev.flotilla.api.ValidationException(problems);
+    }
+    return new CompiledTerm(conditions.toArray(new Condition[0]), expressions);
+  }
+
+  Condition[] conditions() {
+    return conditions;
+  }
+
+  boolean hasExpressions() {
+    return expressions.length > 0;
+  }
+
+  CompiledExpression[] expressions() {
+    return expressions;
+  }
+
+  /** Whether one cluster satisfies the term; a CEL error counts as "no" and is reported. */
+  boolean test(ClusterFacts cluster, ErrorSink errors) {
+    for (Condition condition : conditions) {
+      if (!condition.test(cluster)) {
+        return false;
+      }
+    }
+    return expressions.length == 0 || testExpressions(cluster, errors);
+  }
+
+  private boolean testExpressions(ClusterFacts cluster, ErrorSink errors) {
+    Map<String, Object> variables = Map.of("cluster", cluster.celCluster());
+    for (CompiledExpression expression : expressions) {
+      try {
+        if (!expression.test(variables)) {
+          return false;
+        }
+      } catch (ExpressionEvaluationException e) {
+        errors.report(cluster.name(), expression, e.getMessage());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * ORs the clusters of {@code inventory} satisfying the term into {@code out}. CEL runs only on
+   * candidates not already in {@code out} nor in {@code skip} (excluded or out of scope), so its
+   * errors are counted exactly as the per-cluster path counts them.
+   */
+  void evaluate(Inventory inventory, long[] out, long[] skip, ErrorSink errors) {
+    int capacity = inventory.capacity();
+    Operand[] operands = new Operand[conditions.length];
+    for (int i = 0; i < operands.length; i++) {
+      operands[i] = conditions[i].resolve(inventory);
+      if (operands[i].isEmpty()) {
+        return;
+      }
+    }
+    // Positives before negatives, smaller first: the accumulator shrinks fastest.
+    Arrays.sort(
+        operands, Comparator.comparing((Operand o) -> o.negated).thenComparingInt(o -> o.estimate));
+    long[] target = expressions.length == 0 ? out : new long[out.length];
+    if (operands.length > 0 && operands[0].isSparseDriver(capacity)) {
+      iterateCandidates(inventory, operands, target);
+    } else {
+      fusedLoop(inventory, operands, target);
+    }
+    if (expressions.length > 0) {
+      filterWithExpressions(inventory, target, out, skip, errors);
+    }
+  }
+
+  private static void iterateCandidates(Inventory inventory, Operand[] operands, long[] target) {
+    Posting live = inventory.live();
+    for (Posting posting : operands[0].include) {
+      for (int ordinal : ((Posting.Sparse) posting).ordinals) {
+        if (!live.contains(ordinal)) {
+          continue;
+        }
+        boolean all = true;
+        for (int i = 1; i < operands.length && all; i++) {
+          all = operands[i].contains(ordinal);
+        }
+        if (all) {
+          target[ordinal >>> 6] |= 1L << ordinal;
+        }
+      }
+    }
+  }
+
+  private static void fusedLoop(Inventory inventory, Operand[] operands, long[] target) {
+    int words = target.length;
+    long[] live = dense(inventory.live(), words);
+    long[][][] include = new long[operands.length][][];
+    long[][][] exclude = new long[operands.length][][];
+    for (int i = 0; i < operands.length; i++) {
+      include[i] = arrays(operands[i].include, words);
+      exclude[i] = arrays(operands[i].exclude, words);
+    }
+    for (int w = 0; w < words; w++) {
+      long acc = live[w];
+      for (int i = 0; i < operands.length && acc != 0; i++) {
+        long x = 0;
+        for (long[] a : include[i]) {
+          x |= w < a.length ? a[w] : 0;
+        }
+        long[][] minus = exclude[i];
+        if (minus.length > 0) {
+          long y = 0;
+          for (long[] a : minus) {
+            y |= w < a.length ? a[w] : 0;
+          }
+          x &= ~y;
+        }
+        acc = operands[i].negated ? acc & ~x : acc & x;
+      }
+      target[w] |= acc;
+    }
+  }
+
+  /** The dense postings' own arrays, plus one scratch array holding all the sparse ones. */
+  private static long[][] arrays(Posting[] postings, int words) {
+    List<long[]> out = new ArrayList<>(postings.length);
+    long[] scratch = null;
+    for (Posting posting : postings) {
+      if (posting instanceof Posting.Dense dense) {
+        out.add(dense.words);
+      } else {
+        if (scratch == null) {
+          scratch = new long[words];
+          out.add(scratch);
+        }
+        posting.orInto(scratch);
+      }
+    }
+    return out.toArray(new long[0][]);
+  }
+
+  private static long[] dense(Posting posting, int words) {
+    if (posting instanceof Posting.Dense dense) {
+      return dense.words.length >= words ? dense.words : Arrays.copyOf(dense.words, words);
+    }
+    long[] out = new long[words];
+    posting.orInto(out);
+    return out;
+  }
+
+  private void filterWithExpressions(
+      Inventory inventory, long[] candidates, long[] out, long[] skip, ErrorSink errors) {
+    for (int w = 0; w < candidates.length; w++) {
+      long word = candidates[w];
+      while (word != 0) {
+        int ordinal = (w << 6) + Long.numberOfTrailingZeros(word);
+        word &= word - 1;
+        if (((out[w] | skip[w]) & (1L << ordinal)) == 0
+            && testExpressions(ClusterFacts.of(inventory, ordinal), errors)) {
+          out[w] |= 1L << ordinal;
+        }
+      }
+    }
+  }
+
+  /** Where CEL runtime errors go: counted, with a few examples kept. */
+  interface ErrorSink {
+    void report(String cluster, CompiledExpression expression, String message);
+  }
+}

@@ -1,0 +1,323 @@
+package dev.flotilla.placement;
+
+import dev.flotilla.api.Cluster;
+import dev.flotilla.api.Taint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of a fleet, indexed for selection.
+ *
+ * <pre>{@code
+ * Inventory fleet = Inventory.of(clusters);           // build once: linear time
+ * Inventory next = fleet.with(updatedCluster);         // update: cost of one cluster
+ * ClusterSet prod = placement.select(next).clusters(); // readers of `fleet` are unaffected
+ * }</pre>
+ *
+ * <p>Snapshots are safe to share between threads: a controller publishes the newest one (through a
+ * volatile field or an {@code AtomicReference}) and readers always see a consistent fleet.
+ */
+public final class Inventory {
+  /*
+   * Layout, for maintainers. Every cluster has a dense ordinal (its slot); removed clusters leave a
+   * hole until holes outnumber clusters, when the snapshot is rebuilt. Labels and properties are
+   * stored by column, one ValueColumn per key, dictionary-encoded: a cluster costs an int per key
+   * it has, not a hash map, and the inverted index (value -> clusters) lives in the same column.
+   * Annotations and taints, rarely read in bulk, are kept per cluster. Everything is persistent
+   * (Chunked, ShardedMap, Posting): an update copies a few kilobytes and shares the rest, so older
+   * snapshots stay valid.
+   */
+  private final int capacity;
+  private final int size;
+  private final Chunked.Objects<String> names;
+  private final ShardedMap<String, Integer> ordinals;
+  private final Map<String, ValueColumn> labels;
+  private final Map<String, ValueColumn> properties;
+  private final Chunked.Objects<Map<String, String>> annotations;
+  private final Chunked.Objects<List<Taint>> taints;
+  private final Posting live;
+
+  private Inventory(
+      int capacity,
+      int size,
+      Chunked.Objects<String> names,
+      ShardedMap<String, Integer> ordinals,
+      Map<String, ValueColumn> labels,
+      Map<String, ValueColumn> properties,
+      Chunked.Objects<Map<String, String>> annotations,
+      Chunked.Objects<List<Taint>> taints,
+      Posting live) {
+    this.capacity = capacity;
+    this.size = size;
+    this.names = names;
+    this.ordinals = ordinals;
+    this.labels = labels;
+    this.properties = properties;
+    this.annotations = annotations;
+    this.taints = taints;
+    this.live = live;
+  }
+
+  /** An inventory with no clusters. */
+  public static Inventory empty() {
+    return of(List.of());
+  }
+
+  /**
+   * Indexes {@code clusters} in linear time.
+   *
+   * @throws IllegalArgumentException when two clusters have the same name
+   */
+  public static Inventory of(Collection<Cluster> clusters) {
+    int n = clusters.size();
+    Object[] nameArray = new Object[n];
+    Map<String, Integer> ordinalOf = new HashMap<>(n * 2);
+    Map<String, String[]> labelValues = new HashMap<>();
+    Map<String, String[]> propertyValues = new HashMap<>();
+    Object[] annotationArray = new Object[n];
+    Object[] taintArray = new Object[n];
+    int ordinal = 0;
+    for (Cluster cluster : clusters) {
+      if (ordinalOf.put(cluster.name(), ordinal) != null) {
+        throw new IllegalArgumentException("duplicate cluster name: " + cluster.name());
+      }
+      nameArray[ordinal] = cluster.name();
+      spread(cluster.labels(), labelValues, ordinal, n);
+      spread(cluster.properties(), propertyValues, ordinal, n);
+      annotationArray[ordinal] = cluster.annotations().isEmpty() ? null : cluster.annotations();
+      taintArray[ordinal] = cluster.taints().isEmpty() ? null : cluster.taints();
+      ordinal++;
+    }
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    return new Inventory(
+        n,
+        n,
+        Chunked.Objects.of(nameArray),
+        ShardedMap.of(ordinalOf),
+        columns(labelValues, n),
+        columns(propertyValues, n),
+        Chunked.Objects.of(annotationArray),
+        Chunked.Objects.of(taintArray),
+        Posting.of(all, n, n));
+  }
+
+  private static void spread(
+      Map<String, String> values, Map<String, String[]> columns, int ordinal, int n) {
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      columns.computeIfAbsent(entry.getKey(), k -> new String[n])[ordinal] = entry.getValue();
+    }
+  }
+
+  private static Map<String, ValueColumn> columns(Map<String, String[]> values, int capacity) {
+    Map<String, ValueColumn> out = new HashMap<>();
+    values.forEach((key, column) -> out.put(key, ValueColumn.build(key, column, capacity)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Number of clusters. */
+  public int size() {
+    return size;
+  }
+
+  /** True when {@code name} is a cluster of this snapshot. */
+  public boolean contains(String name) {
+    return ordinals.get(name) != null;
+  }
+
+  /** The cluster named {@code name}, rebuilt from the index. */
+  public Optional<Cluster> cluster(String name) {
+    Integer ordinal = ordinals.get(name);
+    return ordinal == null ? Optional.empty() : Optional.of(clusterAt(ordinal));
+  }
+
+  /** Every cluster, sorted by name (rebuilt from the index: for tools and tests, not hot paths). */
+  public List<Cluster> clusters() {
+    return all().names().stream().map(name -> cluster(name).orElseThrow()).toList();
+  }
+
+  /** The set of every cluster. */
+  public ClusterSet all() {
+    long[] words = new long[Posting.words(capacity)];
+    live.orInto(words);
+    return new ClusterSet(this, words, size);
+  }
+
+  /** The set of the named clusters of this snapshot; unknown names are ignored. */
+  public ClusterSet named(Collection<String> clusterNames) {
+    long[] words = new long[Posting.words(capacity)];
+    int count = 0;
+    for (String name : clusterNames) {
+      Integer ordinal = ordinals.get(name);
+      if (ordinal != null && (words[ordinal >>> 6] & (1L << ordinal)) == 0) {
+        words[ordinal >>> 6] |= 1L << ordinal;
+        count++;
+      }
+    }
+    return new ClusterSet(this, words, count);
+  }
+
+  /**
+   * This inventory with {@code cluster} added, or replacing the cluster of the same name. Costs a
+   * few kilobytes of copying per changed label, whatever the fleet size.
+   */
+  public Inventory with(Cluster cluster) {
+    Integer existing = ordinals.get(cluster.name());
+    int ordinal = existing != null ? existing : capacity;
+    int newCapacity = existing != null ? capacity : capacity + 1;
+    Map<String, ValueColumn> newLabels =
+        updateColumns(labels, ordinal, cluster.labels(), newCapacity);
+    Map<String, ValueColumn> newProperties =
+        updateColumns(properties, ordinal, cluster.properties(), newCapacity);
+    return new Inventory(
+        newCapacity,
+        existing != null ? size : size + 1,
+        existing != null ? names : names.set(ordinal, cluster.name()),
+        existing != null ? ordinals : ordinals.with(cluster.name(), ordinal),
+        newLabels,
+        newProperties,
+        annotations.set(ordinal, cluster.annotations().isEmpty() ? null : cluster.annotations()),
+        taints.set(ordinal, cluster.taints().isEmpty() ? null : cluster.taints()),
+        existing != null ? live : live.with(ordinal, newCapacity));
+  }
+
+  /** This inventory without the cluster named {@code name} (unchanged when there is none). */
+  public Inventory without(String name) {
+    Integer ordinal = ordinals.get(name);
+    if (ordinal == null) {
+      return this;
+    }
+    Inventory removed =
+        new Inventory(
+            capacity,
+            size - 1,
+            names.set(ordinal, null),
+            ordinals.without(name),
+            updateColumns(labels, ordinal, Map.of(), capacity),
+            updateColumns(properties, ordinal, Map.of(), capacity),
+            annotations.set(ordinal, null),
+            taints.set(ordinal, null),
+            live.without(ordinal, capacity));
+    // Holes cost memory and scan time; rebuild once they outnumber clusters.
+    return removed.capacity > 1024 && removed.size < removed.capacity / 2
+        ? Inventory.of(removed.clusters())
+        : removed;
+  }
+
+  private static Map<String, ValueColumn> updateColumns(
+      Map<String, ValueColumn> columns, int ordinal, Map<String, String> values, int capacity) {
+    Map<String, ValueColumn> updated = null;
+    for (ValueColumn column : columns.values()) {
+      String value = values.get(column.key);
+      if (column.idAt(ordinal) >= 0 || value != null) {
+        ValueColumn changed = column.with(ordinal, value, capacity);
+        if (changed != column) {
+          updated = updated == null ? new HashMap<>(columns) : updated;
+          if (changed.isEmpty()) {
+            updated.remove(column.key);
+          } else {
+            updated.put(column.key, changed);
+          }
+        }
+      }
+    }
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      if (!columns.containsKey(entry.getKey())) {
+        updated = updated == null ? new HashMap<>(columns) : updated;
+        ValueColumn created = ValueColumn.empty(entry.getKey());
+        updated.put(entry.getKey(), created.with(ordinal, entry.getValue(), capacity));
+      }
+    }
+    return updated == null ? columns : Collections.unmodifiableMap(updated);
+  }
+
+  // ---- package-private access for the evaluators ----
+
+  int capacity() {
+    return capacity;
+  }
+
+  Posting live() {
+    return live;
+  }
+
+  /** The ordinal of {@code name}, or -1. */
+  int ordinal(String name) {
+    Integer ordinal = ordinals.get(name);
+    return ordinal == null ? -1 : ordinal;
+  }
+
+  /** The name at {@code ordinal}; null for a hole. */
+  String nameAt(int ordinal) {
+    return names.get(ordinal);
+  }
+
+  ValueColumn labelColumn(String key) {
+    return labels.get(key);
+  }
+
+  ValueColumn propertyColumn(String name) {
+    return properties.get(name);
+  }
+
+  String label(int ordinal, String key) {
+    ValueColumn column = labels.get(key);
+    return column == null ? null : column.valueAt(ordinal);
+  }
+
+  String property(int ordinal, String name) {
+    ValueColumn column = properties.get(name);
+    return column == null ? null : column.valueAt(ordinal);
+  }
+
+  Map<String, String> labelsAt(int ordinal) {
+    return gather(labels, ordinal);
+  }
+
+  Map<String, String> propertiesAt(int ordinal) {
+    return gather(properties, ordinal);
+  }
+
+  Map<String, String> annotationsAt(int ordinal) {
+    Map<String, String> map = annotations.get(ordinal);
+    return map == null ? Map.of() : map;
+  }
+
+  List<Taint> taintsAt(int ordinal) {
+    List<Taint> list = taints.get(ordinal);
+    return list == null ? List.of() : list;
+  }
+
+  Cluster clusterAt(int ordinal) {
+    return new Cluster(
+        nameAt(ordinal),
+        labelsAt(ordinal),
+        annotationsAt(ordinal),
+        propertiesAt(ordinal),
+        taintsAt(ordinal));
+  }
+
+  private static Map<String, String> gather(Map<String, ValueColumn> columns, int ordinal) {
+    Map<String, String> out = new TreeMap<>();
+    for (ValueColumn column : columns.values()) {
+      String value = column.valueAt(ordinal);
+      if (value != null) {
+        out.put(column.key, value);
+      }
+    }
+    return out;
+  }
+
+  /** Label keys present in this snapshot (for explanations and tools). */
+  List<String> labelKeys() {
+    return new ArrayList<>(labels.keySet());
+  }
+}
