@@ -100,7 +100,7 @@ class FlotillaTest {
         lines[0].startsWith(
             "error: "
                 + bad
-                + ":8:25: spec.clusterSelectors[0].labelSelector.matchExpressions[0].operator:"),
+                + ":8:30: spec.clusterSelectors[0].labelSelector.matchExpressions[0].operator:"),
         lines[0]);
     assertTrue(lines[1].endsWith("spec.numberOfCluster: unknown field"), lines[1]);
   }

@@ -31,7 +31,7 @@ final class RandomFleets {
           "'b' in cluster.labels",
           "cluster.labels.c.startsWith('y')", // errors when c is missing
           "cluster.name.endsWith('3')",
-          "quantity(cluster.properties.cpu).isGreaterThan(quantity('1'))", // errors on bogus
+          "int(cluster.properties.cpu) > 1", // errors on 500m, 2Gi, bogus and a missing cpu
           "cluster.labels.exists(k, cluster.labels[k] == '5')");
 
   private final SplittableRandom random;

@@ -4,6 +4,7 @@ import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.io.Node.Location;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -53,9 +54,17 @@ final class Binder {
     return !problems.isEmpty();
   }
 
+  /**
+   * Throws every problem found, in file order (problems found later are reported where they are).
+   */
   void throwIfProblems() {
     if (!problems.isEmpty()) {
-      throw new ValidationException(problems);
+      List<Problem> sorted = new ArrayList<>(problems);
+      sorted.sort(
+          Comparator.comparingInt(Problem::line)
+              .thenComparingInt(Problem::column)
+              .thenComparing(Problem::path));
+      throw new ValidationException(sorted);
     }
   }
 }

@@ -94,6 +94,9 @@ public final class PlacementReader {
     List<String> names = spec.stringList("clusterNames");
     List<String> excluded = spec.stringList("excludeClusterNames");
     spec.rejectUnknown();
+    if (spec.binder().hasProblems()) {
+      return Optional.empty(); // a term that failed would read as a missing one: say it once
+    }
     return Optional.ofNullable(
         spec.binder()
             .construct(spec.node(), spec.path(), () -> new PlacementSpec(terms, names, excluded)));

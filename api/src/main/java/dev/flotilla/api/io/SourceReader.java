@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.io.Node.ListNode;
@@ -24,9 +25,11 @@ import org.yaml.snakeyaml.LoaderOptions;
 /**
  * Reads YAML (one or many documents) or JSON text into {@link Node} trees that remember locations.
  *
- * <p>The parsers keep explicit limits so that a hostile file cannot exhaust memory: at most 50
- * aliases per collection (the "billion laughs" guard), nesting at most {@value #MAX_DEPTH} deep,
- * documents at most {@value #MAX_CHARS} characters, and no duplicate keys.
+ * <p>The parsers keep explicit limits so that a hostile file cannot exhaust memory: nesting at most
+ * {@value #MAX_DEPTH} deep, documents at most {@value #MAX_CHARS} characters, no duplicate keys.
+ * YAML aliases ({@code *name}) are refused: Jackson's streaming parser does not expand them (it
+ * would silently read the anchor's name as a string), and refusing them also rules out the "billion
+ * laughs" expansion.
  */
 final class SourceReader {
   static final int MAX_DEPTH = 64;
@@ -73,6 +76,9 @@ final class SourceReader {
     Location location = locate(parser.currentTokenLocation());
     if (depth > MAX_DEPTH) {
       throw new NestingException(location);
+    }
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      throw new AliasException(location);
     }
     switch (token) {
       case START_OBJECT -> {
@@ -135,6 +141,8 @@ final class SourceReader {
     String message = firstLine(e.getOriginalMessage());
     if (e instanceof NestingException) {
       message = "nesting deeper than " + MAX_DEPTH + " levels";
+    } else if (e instanceof AliasException) {
+      message = "YAML aliases (*name) are not supported; write the value out";
     } else if (e instanceof DuplicateKeyException duplicate) {
       at = duplicate.at;
       message = "duplicate key \"" + duplicate.key + "\"";
@@ -184,6 +192,14 @@ final class SourceReader {
 
     NestingException(Location at) {
       super("too deep", new JsonLocation(null, -1, at.line(), at.column()));
+    }
+  }
+
+  private static final class AliasException extends JsonProcessingException {
+    private static final long serialVersionUID = 1L;
+
+    AliasException(Location at) {
+      super("alias", new JsonLocation(null, -1, at.line(), at.column()));
     }
   }
 

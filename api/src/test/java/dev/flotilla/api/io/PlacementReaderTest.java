@@ -81,7 +81,7 @@ class PlacementReaderTest {
         problems
             .get(0)
             .startsWith(
-                "p.yaml:9:15: spec.clusterSelectors[0].labelSelector.matchExpressions[0].operator:"
+                "p.yaml:9:19: spec.clusterSelectors[0].labelSelector.matchExpressions[0].operator:"
                     + " Unsupported value: \"in\""),
         problems.get(0));
   }
@@ -118,7 +118,7 @@ class PlacementReaderTest {
         problems
             .get(0)
             .startsWith(
-                "p.yaml:8:7: spec.clusterSelectors[0].propertySelector.matchExpressions[0]"),
+                "p.yaml:8:48: spec.clusterSelectors[0].propertySelector.matchExpressions[0].values"),
         problems.get(0));
     assertTrue(problems.get(0).contains("needs a quantity"), problems.get(0));
   }
