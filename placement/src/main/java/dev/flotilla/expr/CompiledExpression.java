@@ -94,6 +94,8 @@ public final class CompiledExpression {
     Object result;
     try {
       result = program.trace(resolver, meter);
+    } catch (CostMeter.Exhausted e) {
+      throw new ExpressionEvaluationException(e.kind, fieldPath, e.getMessage(), e);
     } catch (CelEvaluationException e) {
       throw translate(e, meter);
     } catch (RuntimeException e) {
