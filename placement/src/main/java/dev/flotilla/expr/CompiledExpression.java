@@ -140,8 +140,7 @@ public final class CompiledExpression {
             exhausted.kind, fieldPath, exhausted.getMessage(), e);
       }
       if (cause instanceof KubernetesLibrary.FunctionError error) {
-        return new ExpressionEvaluationException(
-            Kind.INVALID_ARGUMENT, fieldPath, error.getMessage(), e);
+        return new ExpressionEvaluationException(error.kind, fieldPath, error.getMessage(), e);
       }
     }
     if (meter.exhausted() != null) {
