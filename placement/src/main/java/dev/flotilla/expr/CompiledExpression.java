@@ -94,6 +94,8 @@ public final class CompiledExpression {
     Object result;
     try {
       result = program.trace(resolver, meter);
+    } catch (CostMeter.Exhausted e) {
+      throw new ExpressionEvaluationException(e.kind, fieldPath, e.getMessage(), e);
     } catch (CelEvaluationException e) {
       throw translate(e, meter);
     } catch (RuntimeException e) {
@@ -138,8 +140,7 @@ public final class CompiledExpression {
             exhausted.kind, fieldPath, exhausted.getMessage(), e);
       }
       if (cause instanceof KubernetesLibrary.FunctionError error) {
-        return new ExpressionEvaluationException(
-            Kind.INVALID_ARGUMENT, fieldPath, error.getMessage(), e);
+        return new ExpressionEvaluationException(error.kind, fieldPath, error.getMessage(), e);
       }
     }
     if (meter.exhausted() != null) {

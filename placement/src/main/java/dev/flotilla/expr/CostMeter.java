@@ -20,9 +20,14 @@ import java.util.Set;
  *       are charged 1 unit.
  * </ul>
  *
- * <p>When the total exceeds the budget the meter throws {@link Exhausted}, which the runtime turns
- * into an evaluation error. Because CEL's {@code ||} and {@code &&} may absorb errors, the meter
- * also remembers that it was exhausted and {@link CompiledExpression} checks it after evaluation.
+ * <p>When the total exceeds the budget the meter throws {@link Exhausted}. It is an {@link Error},
+ * not an exception, on purpose: the planner turns every {@link Exception} raised inside {@code ||},
+ * {@code &&}, the conditional and comprehension steps into a CEL error value, which CEL's
+ * commutative logic may absorb ({@code error || true} is {@code true}) and a comprehension then
+ * keeps iterating. An {@code Error} unwinds the whole evaluation at once; {@link
+ * CompiledExpression} catches it (and only it) and reports a typed {@link
+ * ExpressionEvaluationException}. The meter also remembers that it was exhausted, so that even an
+ * absorbed stop could not go unnoticed.
  *
  * <p>As a second, wall-clock guard the meter reads {@link System#nanoTime()} every {@value
  * #CLOCK_EVERY} nodes and stops an evaluation that has been running for longer than the time limit.
@@ -46,8 +51,6 @@ final class CostMeter implements CelEvaluationListener {
           "optional.of",
           "optional.ofNonZeroValue");
 
-  private static final String ACCUMULATOR = "@result";
-
   private final long budget;
   private final long maxNanos;
   private long cost;
@@ -61,6 +64,9 @@ final class CostMeter implements CelEvaluationListener {
 
   @Override
   public void callback(CelExpr expr, Object value) {
+    if (exhausted != null) {
+      throw exhausted;
+    }
     long charge = 1;
     if (expr.getKind() == CelExpr.ExprKind.Kind.CALL) {
       charge += sizeCharge(expr, value);
@@ -123,17 +129,11 @@ final class CostMeter implements CelEvaluationListener {
     if (PASS_THROUGH.contains(call.function())) {
       return 0;
     }
-    if (!call.args().isEmpty()
-        && call.args().get(0).getKind() == CelExpr.ExprKind.Kind.IDENT
-        && call.args().get(0).ident().name().equals(ACCUMULATOR)) {
-      // The planner appends to a comprehension's accumulator in place.
-      return 0;
-    }
     return size;
   }
 
   /** Thrown from the listener to stop an evaluation; carries no stack trace. */
-  static final class Exhausted extends RuntimeException {
+  static final class Exhausted extends Error {
     private static final long serialVersionUID = 1L;
     final ExpressionEvaluationException.Kind kind;
 
