@@ -32,6 +32,7 @@ final class RandomFleets {
           "cluster.labels.c.startsWith('y')", // errors when c is missing
           "cluster.name.endsWith('3')",
           "int(cluster.properties.cpu) > 1", // errors on 500m, 2Gi, bogus and a missing cpu
+          "quantity(cluster.properties.cpu).isGreaterThan(quantity('1'))", // errors on bogus
           "cluster.labels.exists(k, cluster.labels[k] == '5')");
 
   private final SplittableRandom random;
