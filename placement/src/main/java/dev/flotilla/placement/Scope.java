@@ -59,6 +59,10 @@ public final class Scope {
     return new Scope(List.copyOf(terms), Set.copyOf(allNames), false);
   }
 
+  List<CompiledTerm> terms() {
+    return selectors;
+  }
+
   boolean isEverything() {
     return everything;
   }

@@ -1,0 +1,17 @@
+package dev.flotilla.placement;
+
+import java.util.List;
+
+/**
+ * How one placement's decision changed after a cluster event.
+ *
+ * @param placement the placement's key, {@code namespace/name}
+ * @param added clusters newly selected, sorted
+ * @param removed clusters no longer selected, sorted
+ */
+public record DecisionDelta(String placement, List<String> added, List<String> removed) {
+  public DecisionDelta {
+    added = List.copyOf(added);
+    removed = List.copyOf(removed);
+  }
+}

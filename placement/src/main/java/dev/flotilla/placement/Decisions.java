@@ -1,0 +1,125 @@
+package dev.flotilla.placement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The clusters every placement of a {@link PlacementSet} selects in one inventory snapshot.
+ * Immutable; {@link #update} gives the decisions of the next snapshot and what changed.
+ */
+public final class Decisions {
+  private final PlacementSet set;
+  private final Inventory inventory;
+  private final Chunked.Objects<Posting> decided;
+
+  Decisions(PlacementSet set, Inventory inventory, Chunked.Objects<Posting> decided) {
+    this.set = set;
+    this.inventory = inventory;
+    this.decided = decided;
+  }
+
+  /** The snapshot these decisions are about. */
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  /**
+   * The clusters selected by the placement {@code namespace/name}.
+   *
+   * @throws IllegalArgumentException when the set has no such placement
+   */
+  public ClusterSet selected(String namespace, String name) {
+    int i = set.indexOf(namespace + "/" + name);
+    if (i < 0) {
+      throw new IllegalArgumentException("no placement " + namespace + "/" + name);
+    }
+    Posting posting = decided.get(i);
+    long[] words = new long[Posting.words(inventory.capacity())];
+    posting.orInto(words);
+    return new ClusterSet(inventory, words, posting.count());
+  }
+
+  /** The decisions after one cluster event, and the deltas. */
+  public record Update(Decisions decisions, List<DecisionDelta> deltas) {
+    public Update {
+      Objects.requireNonNull(decisions, "decisions");
+      deltas = List.copyOf(deltas);
+    }
+  }
+
+  /**
+   * The decisions for {@code next}, a snapshot derived from this one by adding, changing or
+   * removing the cluster {@code clusterName}. Only the placements that read something that changed
+   * are evaluated, on that one cluster.
+   */
+  public Update update(Inventory next, String clusterName) {
+    int before = inventory.ordinal(clusterName);
+    int after = next.ordinal(clusterName);
+    if ((before >= 0 && after >= 0 && before != after) || next.capacity() < inventory.capacity()) {
+      return rebuild(next); // the snapshot was compacted: ordinals moved
+    }
+    int[] candidates;
+    if (before >= 0 && after >= 0) {
+      candidates =
+          set.affected(
+              inventory.labelsAt(before),
+              next.labelsAt(after),
+              inventory.propertiesAt(before),
+              next.propertiesAt(after),
+              inventory.annotationsAt(before),
+              next.annotationsAt(after));
+    } else if (before < 0 && after < 0) {
+      return new Update(new Decisions(set, next, decided), List.of());
+    } else {
+      candidates = new int[set.size()];
+      for (int i = 0; i < candidates.length; i++) {
+        candidates[i] = i;
+      }
+    }
+    Chunked.Objects<Posting> updated = decided;
+    List<DecisionDelta> deltas = new ArrayList<>();
+    CompiledPlacement.Errors ignored = new CompiledPlacement.Errors();
+    ClusterFacts facts = after >= 0 ? ClusterFacts.of(next, after) : null;
+    int ordinal = after >= 0 ? after : before;
+    for (int i : candidates) {
+      Posting posting = decided.get(i);
+      boolean was = before >= 0 && posting.contains(ordinal);
+      boolean is = facts != null && set.placementAt(i).matches(facts, set.scopeAt(i), ignored);
+      if (was != is) {
+        updated =
+            updated.set(
+                i,
+                is
+                    ? posting.with(ordinal, next.capacity())
+                    : posting.without(ordinal, next.capacity()));
+        deltas.add(
+            new DecisionDelta(
+                set.keyAt(i),
+                is ? List.of(clusterName) : List.of(),
+                is ? List.of() : List.of(clusterName)));
+      }
+    }
+    return new Update(new Decisions(set, next, updated), deltas);
+  }
+
+  /** Full re-evaluation, with the deltas computed by comparing names. */
+  private Update rebuild(Inventory next) {
+    Decisions fresh = set.evaluate(next);
+    List<DecisionDelta> deltas = new ArrayList<>();
+    for (Map.Entry<String, Integer> entry : set.indexByKey().entrySet()) {
+      String[] parts = entry.getKey().split("/", 2);
+      List<String> old = selected(parts[0], parts[1]).names();
+      List<String> now = fresh.selected(parts[0], parts[1]).names();
+      List<String> added = new ArrayList<>(now);
+      added.removeAll(new java.util.HashSet<>(old));
+      List<String> removed = new ArrayList<>(old);
+      removed.removeAll(new java.util.HashSet<>(now));
+      if (!added.isEmpty() || !removed.isEmpty()) {
+        deltas.add(new DecisionDelta(entry.getKey(), added, removed));
+      }
+    }
+    return new Update(fresh, deltas);
+  }
+}

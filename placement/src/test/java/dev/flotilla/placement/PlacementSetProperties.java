@@ -1,0 +1,103 @@
+package dev.flotilla.placement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dev.flotilla.api.Cluster;
+import dev.flotilla.api.placement.Placement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** Incremental deltas equal the difference of full evaluations, after any sequence of events. */
+class PlacementSetProperties {
+
+  @Test
+  void deltasEqualTheDifferenceOfFullEvaluations() {
+    qt().withFixedSeed(424242L)
+        .withExamples(60)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              RandomFleets random = new RandomFleets(seed);
+              List<Cluster> clusters = new ArrayList<>(random.inventory(random.nextInt(200)));
+              List<Placement> placements = new ArrayList<>();
+              for (int i = 0; i < 25; i++) {
+                Placement p = random.placement(clusters.size(), true);
+                String namespace = i % 3 == 0 ? "tenant-a" : "tenant-b";
+                placements.add(new Placement("p-" + i, namespace, p.spec()));
+              }
+              Scope tenantA = Scope.selecting(random.term(false));
+              PlacementSet set =
+                  PlacementSet.compile(
+                      placements, ns -> ns.equals("tenant-a") ? tenantA : Scope.everything());
+              Inventory inventory = Inventory.of(clusters);
+              Decisions decisions = set.evaluate(inventory);
+              for (int step = 0; step < 30; step++) {
+                String name;
+                Inventory next;
+                int choice = random.nextInt(10);
+                if (choice < 6 && !clusters.isEmpty()) {
+                  int i = random.nextInt(clusters.size());
+                  Cluster changed =
+                      random.nextInt(2) == 0
+                          ? clusters.get(i).withLabels(random.relabel(clusters.get(i).labels()))
+                          : random.cluster(clusters.get(i).name());
+                  clusters.set(i, changed);
+                  name = changed.name();
+                  next = inventory.with(changed);
+                } else if (choice < 8 || clusters.isEmpty()) {
+                  Cluster added = random.cluster("new-" + step);
+                  clusters.add(added);
+                  name = added.name();
+                  next = inventory.with(added);
+                } else {
+                  name = clusters.remove(random.nextInt(clusters.size())).name();
+                  next = inventory.without(name);
+                }
+                Decisions.Update update = decisions.update(next, name);
+                Decisions full = set.evaluate(next);
+                Map<String, Set<String>> expectedAdded = new TreeMap<>();
+                Map<String, Set<String>> expectedRemoved = new TreeMap<>();
+                for (Placement p : placements) {
+                  Set<String> old =
+                      new HashSet<>(decisions.selected(p.namespace(), p.name()).names());
+                  Set<String> now = new HashSet<>(full.selected(p.namespace(), p.name()).names());
+                  assertEquals(
+                      now,
+                      new HashSet<>(update.decisions().selected(p.namespace(), p.name()).names()),
+                      "seed " + seed + " step " + step + " " + p.name());
+                  Set<String> added = new HashSet<>(now);
+                  added.removeAll(old);
+                  Set<String> removed = new HashSet<>(old);
+                  removed.removeAll(now);
+                  if (!added.isEmpty()) {
+                    expectedAdded.put(p.namespace() + "/" + p.name(), added);
+                  }
+                  if (!removed.isEmpty()) {
+                    expectedRemoved.put(p.namespace() + "/" + p.name(), removed);
+                  }
+                }
+                Map<String, Set<String>> actualAdded = new TreeMap<>();
+                Map<String, Set<String>> actualRemoved = new TreeMap<>();
+                for (DecisionDelta delta : update.deltas()) {
+                  if (!delta.added().isEmpty()) {
+                    actualAdded.put(delta.placement(), new HashSet<>(delta.added()));
+                  }
+                  if (!delta.removed().isEmpty()) {
+                    actualRemoved.put(delta.placement(), new HashSet<>(delta.removed()));
+                  }
+                }
+                assertEquals(expectedAdded, actualAdded, "seed " + seed + " step " + step);
+                assertEquals(expectedRemoved, actualRemoved, "seed " + seed + " step " + step);
+                inventory = next;
+                decisions = update.decisions();
+              }
+            });
+  }
+}
