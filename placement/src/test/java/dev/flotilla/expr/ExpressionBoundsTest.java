@@ -9,6 +9,7 @@ import dev.flotilla.api.Cluster;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.expr.ExpressionEvaluationException.Kind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -190,6 +191,15 @@ class ExpressionBoundsTest {
     ExpressionEvaluationException e =
         evalError(CLUSTERS, "cluster.name.matches('(a{100})' + '{100}')");
     assertEquals(Kind.INVALID_ARGUMENT, e.kind());
+  }
+
+  @Test
+  void hugeRangeIsRefusedBeforeItAllocates() {
+    // cel-java's own lists.range would build all two billion elements and exhaust the heap.
+    ExpressionEvaluationException e = evalError(CLUSTERS, "lists.range(2000000000).size() > 0");
+    assertEquals(Kind.COST_LIMIT, e.kind());
+    assertEquals(List.of(0L, 1L, 2L), CLUSTERS.compile("lists.range(3)", "spec.x").evaluate(VARS));
+    assertEquals(List.of(), CLUSTERS.compile("lists.range(-1)", "spec.x").evaluate(VARS));
   }
 
   @Test
