@@ -101,23 +101,31 @@ class ExpressionBoundsTest {
 
   @Test
   void stringAmplificationHitsTheCostBudget() {
-    // Each replace multiplies the length by 100: without a bound this allocates gigabytes.
-    String hundredAs = "a".repeat(100);
+    // Each replace multiplies the length by 10: the sixth builds 10,000,000 characters, is charged
+    // 1,000,000 units and stops the evaluation before a seventh could build 100,000,000.
     String expression =
-        "'" + hundredAs + "'" + (".replace('a', '" + hundredAs + "')").repeat(5) + ".size() > 0";
+        "'" + "a".repeat(100) + "'" + ".replace('a', 'aaaaaaaaaa')".repeat(8) + ".size() > 0";
     ExpressionEvaluationException e = evalError(CLUSTERS, expression);
     assertEquals(Kind.COST_LIMIT, e.kind());
   }
 
   @Test
   void listAmplificationThroughBindingsHitsTheCostBudget() {
+    // Every binding doubles the list: 100 * 2^20 elements without a bound. With a budget of
+    // 100,000 the meter stops it at about 2^10 copies; with the default budget cel-java's list
+    // concatenation is slow enough that the wall clock may stop it first.
+    ExpressionEnvironment env =
+        ExpressionEnvironment.builder()
+            .variable("cluster", ExpressionEnvironment.VariableType.CLUSTER)
+            .limits(ExpressionLimits.defaults().withMaxEvaluationCost(100_000))
+            .build();
     StringBuilder expression = new StringBuilder("cel.bind(l0, [" + HUNDRED + "], ");
     for (int i = 1; i <= 20; i++) {
       expression.append("cel.bind(l").append(i).append(", l").append(i - 1);
       expression.append(" + l").append(i - 1).append(", ");
     }
     expression.append("size(l20) > 0").append(")".repeat(21));
-    ExpressionEvaluationException e = evalError(CLUSTERS, expression.toString());
+    ExpressionEvaluationException e = evalError(env, expression.toString());
     assertEquals(Kind.COST_LIMIT, e.kind());
   }
 
