@@ -146,7 +146,7 @@ public final class ExpressionEnvironment {
             .setTypeProvider(new Types())
             .addLibraries(
                 CelExtensions.strings(),
-                CelExtensions.lists(),
+                BoundedFunctions.lists(),
                 CelExtensions.math(options),
                 CelExtensions.sets(options),
                 CelExtensions.encoders(options),
@@ -154,7 +154,8 @@ public final class ExpressionEnvironment {
                 CelExtensions.bindings(),
                 CelExtensions.comprehensions(),
                 CelExtensions.optional())
-            .addFunctionDeclarations(KubernetesLibrary.declarations());
+            .addFunctionDeclarations(KubernetesLibrary.declarations())
+            .addFunctionDeclarations(BoundedFunctions.declarations());
     variables.forEach((name, type) -> compilerBuilder.addVar(name, celType(type)));
     this.compiler = compilerBuilder.build();
     this.runtime =
@@ -162,7 +163,7 @@ public final class ExpressionEnvironment {
             .setOptions(options)
             .addLibraries(
                 CelExtensions.strings(),
-                CelExtensions.lists(),
+                BoundedFunctions.lists(),
                 CelExtensions.math(options),
                 CelExtensions.sets(options),
                 CelExtensions.encoders(options),
@@ -170,6 +171,7 @@ public final class ExpressionEnvironment {
                 CelExtensions.comprehensions(),
                 CelExtensions.optional())
             .addFunctionBindings(KubernetesLibrary.bindings())
+            .addFunctionBindings(BoundedFunctions.bindings(limits))
             .build();
   }
 

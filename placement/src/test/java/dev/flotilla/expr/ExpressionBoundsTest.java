@@ -9,6 +9,7 @@ import dev.flotilla.api.Cluster;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.expr.ExpressionEvaluationException.Kind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -110,23 +111,34 @@ class ExpressionBoundsTest {
 
   @Test
   void stringAmplificationHitsTheCostBudget() {
-    // Each replace multiplies the length by 100: without a bound this allocates gigabytes.
-    String hundredAs = "a".repeat(100);
+    // Each replace multiplies the length by 10: the sixth builds 10,000,000 characters, is charged
+    // 1,000,000 units and stops the evaluation before a seventh could build 100,000,000.
     String expression =
-        "'" + hundredAs + "'" + (".replace('a', '" + hundredAs + "')").repeat(5) + ".size() > 0";
+        "'" + "a".repeat(100) + "'" + ".replace('a', 'aaaaaaaaaa')".repeat(8) + ".size() > 0";
     ExpressionEvaluationException e = evalError(UNTIMED, expression);
     assertEquals(Kind.COST_LIMIT, e.kind());
   }
 
   @Test
   void listAmplificationThroughBindingsHitsTheCostBudget() {
+    // Every binding doubles the list: 100 * 2^20 elements without a bound. With a budget of
+    // 100,000 the meter stops it at about 2^10 copies; with the default budget cel-java's list
+    // concatenation is slow enough that the wall clock may stop it first.
+    ExpressionEnvironment env =
+        ExpressionEnvironment.builder()
+            .variable("cluster", ExpressionEnvironment.VariableType.CLUSTER)
+            .limits(
+                ExpressionLimits.defaults()
+                    .withMaxEvaluationCost(100_000)
+                    .withMaxEvaluationTime(Duration.ofMinutes(1)))
+            .build();
     StringBuilder expression = new StringBuilder("cel.bind(l0, [" + HUNDRED + "], ");
     for (int i = 1; i <= 20; i++) {
       expression.append("cel.bind(l").append(i).append(", l").append(i - 1);
       expression.append(" + l").append(i - 1).append(", ");
     }
     expression.append("size(l20) > 0").append(")".repeat(21));
-    ExpressionEvaluationException e = evalError(UNTIMED, expression.toString());
+    ExpressionEvaluationException e = evalError(env, expression.toString());
     assertEquals(Kind.COST_LIMIT, e.kind());
   }
 
@@ -203,6 +215,15 @@ class ExpressionBoundsTest {
     ExpressionEvaluationException e =
         evalError(CLUSTERS, "cluster.name.matches('(a{100})' + '{100}')");
     assertEquals(Kind.INVALID_ARGUMENT, e.kind());
+  }
+
+  @Test
+  void hugeRangeIsRefusedBeforeItAllocates() {
+    // cel-java's own lists.range would build all two billion elements and exhaust the heap.
+    ExpressionEvaluationException e = evalError(UNTIMED, "lists.range(2000000000).size() > 0");
+    assertEquals(Kind.COST_LIMIT, e.kind());
+    assertEquals(List.of(0L, 1L, 2L), CLUSTERS.compile("lists.range(3)", "spec.x").evaluate(VARS));
+    assertEquals(List.of(), CLUSTERS.compile("lists.range(-1)", "spec.x").evaluate(VARS));
   }
 
   @Test
