@@ -19,7 +19,7 @@ class CompiledPlacementProperties {
   @Test
   void indexedEqualsScanEqualsReference() {
     qt().withFixedSeed(20261122L)
-        .withExamples(400)
+        .withExamples(300)
         .forAll(longs().all())
         .checkAssert(
             seed -> {
