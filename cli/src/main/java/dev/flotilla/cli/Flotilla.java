@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
     description = "Placement, customization and summarization for fleets of Kubernetes clusters.",
     subcommands = {
       SelectCommand.class,
+      PlaceCommand.class,
+      ExplainCommand.class,
       ValidateCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

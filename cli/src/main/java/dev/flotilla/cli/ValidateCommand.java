@@ -5,7 +5,6 @@ import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.io.DocumentKinds;
 import dev.flotilla.api.io.InventoryReader;
-import dev.flotilla.api.io.PlacementReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
     String kind = DocumentKinds.of(file);
     switch (kind) {
       case "Placement" -> {
-        PlacementReader.read(file);
+        PlacementFile.compile(file); // compiling catches bad CEL, placed in the file
         return "valid Placement";
       }
       default -> {
