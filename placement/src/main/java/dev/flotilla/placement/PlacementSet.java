@@ -38,6 +38,7 @@ public final class PlacementSet {
    * changed; additions and removals concern every placement.
    */
   private final String[] keys;
+  private final Map<String, Integer> indexByKey;
   private final CompiledPlacement[] placements;
   private final Scope[] scopes;
   private final Map<String, int[]> byLabel;
@@ -54,6 +55,11 @@ public final class PlacementSet {
     for (int i = 0; i < placements.length; i++) {
       keys[i] = key(placements[i].placement());
     }
+    Map<String, Integer> index = new LinkedHashMap<>();
+    for (int i = 0; i < keys.length; i++) {
+      index.put(keys[i], i);
+    }
+    this.indexByKey = java.util.Collections.unmodifiableMap(index);
     Map<String, List<Integer>> labels = new HashMap<>();
     Map<String, List<Integer>> properties = new HashMap<>();
     Map<String, List<Integer>> annotations = new HashMap<>();
@@ -150,12 +156,7 @@ public final class PlacementSet {
   }
 
   int indexOf(String key) {
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i].equals(key)) {
-        return i;
-      }
-    }
-    return -1;
+    return indexByKey.getOrDefault(key, -1);
   }
 
   String keyAt(int i) {
@@ -274,10 +275,6 @@ public final class PlacementSet {
 
   /** Decisions keyed by placement, in the order placements were given. */
   Map<String, Integer> indexByKey() {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    for (int i = 0; i < keys.length; i++) {
-      out.put(keys[i], i);
-    }
-    return out;
+    return indexByKey;
   }
 }
