@@ -5,6 +5,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
 import dev.flotilla.expr.ExpressionEvaluationException.Kind;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class CompiledExpression {
   private final String fieldPath;
   private final CelRuntime.Program program;
   private final Dependencies dependencies;
+  private final List<KeyConstraint> keyConstraints;
   private final long maxCost;
   private final long maxNanos;
   private final String resultType;
@@ -49,12 +51,14 @@ public final class CompiledExpression {
       String fieldPath,
       CelRuntime.Program program,
       Dependencies dependencies,
+      List<KeyConstraint> keyConstraints,
       ExpressionLimits limits,
       String resultType) {
     this.source = source;
     this.fieldPath = fieldPath;
     this.program = program;
     this.dependencies = dependencies;
+    this.keyConstraints = keyConstraints;
     this.maxCost = limits.maxEvaluationCost();
     this.maxNanos = limits.maxEvaluationTime().toNanos();
     this.resultType = resultType;
@@ -78,6 +82,17 @@ public final class CompiledExpression {
   /** Which parts of {@code cluster} the expression reads. */
   public Dependencies dependencies() {
     return dependencies;
+  }
+
+  /**
+   * Conditions on single keys that every cluster on which this predicate is true, or fails, meets;
+   * a cluster that misses one makes it false without an error. They are found only for predicates
+   * that are a conjunction of simple key tests ({@code cluster.labels['tier'] == 'gold' &&
+   * has(cluster.properties.gpu)}); for any other expression the list is empty. Engines with an
+   * index use them to skip clusters before evaluating.
+   */
+  public List<KeyConstraint> keyConstraints() {
+    return keyConstraints;
   }
 
   /**

@@ -258,6 +258,10 @@ public final class ExpressionEnvironment {
         clusterVariable == null
             ? Dependencies.none()
             : DependencyAnalyzer.analyze(ast.getExpr(), clusterVariable);
+    List<KeyConstraint> constraints =
+        clusterVariable == null
+            ? List.of()
+            : ConstraintAnalyzer.analyze(ast.getExpr(), clusterVariable);
     CelRuntime.Program program;
     try {
       program = runtime.createProgram(ast);
@@ -265,7 +269,13 @@ public final class ExpressionEnvironment {
       throw ValidationException.at(fieldPath, "compilation failed: " + e.getMessage());
     }
     return new CompiledExpression(
-        expression, fieldPath, program, dependencies, limits, describe(ast.getResultType()));
+        expression,
+        fieldPath,
+        program,
+        dependencies,
+        constraints,
+        limits,
+        describe(ast.getResultType()));
   }
 
   private static void checkResultType(CelType actual, ResultType wanted, String fieldPath) {

@@ -1,9 +1,8 @@
 package dev.flotilla.placement;
 
 import dev.flotilla.api.Cluster;
-import java.util.AbstractMap;
+import dev.flotilla.expr.Dependencies.ClusterMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a per-cluster predicate reads of one cluster: from a {@link Cluster} record (event-driven
@@ -18,8 +17,20 @@ interface ClusterFacts {
   /** The property's value, or null. */
   String property(String name);
 
-  /** The CEL variable {@code cluster}: name, labels, annotations, properties. */
-  Map<String, Object> celCluster();
+  /** The annotation's value, or null. */
+  String annotation(String key);
+
+  /** One whole map of the cluster, immutable. */
+  Map<String, String> map(ClusterMap map);
+
+  /** One entry of one of the cluster's maps, or null. */
+  default String value(ClusterMap map, String key) {
+    return switch (map) {
+      case LABELS -> label(key);
+      case ANNOTATIONS -> annotation(key);
+      case PROPERTIES -> property(key);
+    };
+  }
 
   static ClusterFacts of(Cluster cluster) {
     return new ClusterFacts() {
@@ -39,12 +50,17 @@ interface ClusterFacts {
       }
 
       @Override
-      public Map<String, Object> celCluster() {
-        return Map.of(
-            "name", cluster.name(),
-            "labels", cluster.labels(),
-            "annotations", cluster.annotations(),
-            "properties", cluster.properties());
+      public String annotation(String key) {
+        return cluster.annotations().get(key);
+      }
+
+      @Override
+      public Map<String, String> map(ClusterMap map) {
+        return switch (map) {
+          case LABELS -> cluster.labels();
+          case ANNOTATIONS -> cluster.annotations();
+          case PROPERTIES -> cluster.properties();
+        };
       }
     };
   }
@@ -67,55 +83,18 @@ interface ClusterFacts {
       }
 
       @Override
-      public Map<String, Object> celCluster() {
-        return Map.of(
-            "name",
-            inventory.nameAt(ordinal),
-            "labels",
-            new ColumnView(inventory, ordinal, false),
-            "annotations",
-            inventory.annotationsAt(ordinal),
-            "properties",
-            new ColumnView(inventory, ordinal, true));
+      public String annotation(String key) {
+        return inventory.annotationsAt(ordinal).get(key);
+      }
+
+      @Override
+      public Map<String, String> map(ClusterMap map) {
+        return switch (map) {
+          case LABELS -> inventory.labelsAt(ordinal);
+          case ANNOTATIONS -> inventory.annotationsAt(ordinal);
+          case PROPERTIES -> inventory.propertiesAt(ordinal);
+        };
       }
     };
-  }
-
-  /**
-   * A cluster's labels or properties read from the inventory's columns on demand: lookups cost a
-   * dictionary read, and the whole map is only gathered when an expression iterates it.
-   */
-  final class ColumnView extends AbstractMap<String, String> {
-    private final Inventory inventory;
-    private final int ordinal;
-    private final boolean properties;
-    private Map<String, String> gathered;
-
-    ColumnView(Inventory inventory, int ordinal, boolean properties) {
-      this.inventory = inventory;
-      this.ordinal = ordinal;
-      this.properties = properties;
-    }
-
-    @Override
-    public String get(Object key) {
-      if (!(key instanceof String name)) {
-        return null;
-      }
-      return properties ? inventory.property(ordinal, name) : inventory.label(ordinal, name);
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return get(key) != null;
-    }
-
-    @Override
-    public Set<Entry<String, String>> entrySet() {
-      if (gathered == null) {
-        gathered = properties ? inventory.propertiesAt(ordinal) : inventory.labelsAt(ordinal);
-      }
-      return gathered.entrySet();
-    }
   }
 }

@@ -30,10 +30,24 @@ final class CompiledTerm {
    */
   private final Condition[] conditions;
   private final CompiledExpression[] expressions;
+  private final CelProjection projection;
+  private final KeyGuard[] guards;
+
+  /**
+   * Every expression is a conjunction of key tests, so on a cluster that has every key whose value
+   * is read, the guards alone give CEL's answer; CEL runs only where such a key is absent, to
+   * report its "no such key" error exactly as per-cluster evaluation does.
+   */
+  private final boolean decidedByGuards;
 
   private CompiledTerm(Condition[] conditions, CompiledExpression[] expressions) {
     this.conditions = conditions;
     this.expressions = expressions;
+    this.projection = CelProjection.of(expressions);
+    this.guards = KeyGuard.of(expressions);
+    this.decidedByGuards =
+        expressions.length > 0
+            && Arrays.stream(expressions).noneMatch(e -> e.keyConstraints().isEmpty());
   }
 
   /** Compiles {@code term}; CEL problems are reported under {@code path}. */
@@ -73,6 +87,11 @@ final class CompiledTerm {
     return expressions;
   }
 
+  /** The CEL activation for one cluster, holding only what the expressions read. */
+  Map<String, Object> celVariables(ClusterFacts cluster) {
+    return projection.variables(cluster);
+  }
+
   /** Whether one cluster satisfies the term; a CEL error counts as "no" and is reported. */
   boolean test(ClusterFacts cluster, ErrorSink errors) {
     for (Condition condition : conditions) {
@@ -84,7 +103,7 @@ final class CompiledTerm {
   }
 
   private boolean testExpressions(ClusterFacts cluster, ErrorSink errors) {
-    Map<String, Object> variables = Map.of("cluster", cluster.celCluster());
+    Map<String, Object> variables = projection.variables(cluster);
     for (CompiledExpression expression : expressions) {
       try {
         if (!expression.test(variables)) {
@@ -105,9 +124,12 @@ final class CompiledTerm {
    */
   void evaluate(Inventory inventory, long[] out, long[] skip, ErrorSink errors) {
     int capacity = inventory.capacity();
-    Operand[] operands = new Operand[conditions.length];
+    Operand[] operands = new Operand[conditions.length + guards.length];
     for (int i = 0; i < operands.length; i++) {
-      operands[i] = conditions[i].resolve(inventory);
+      operands[i] =
+          i < conditions.length
+              ? conditions[i].resolve(inventory)
+              : guards[i - conditions.length].resolve(inventory);
       if (operands[i].isEmpty()) {
         return;
       }
@@ -121,7 +143,9 @@ final class CompiledTerm {
     } else {
       fusedLoop(inventory, operands, target);
     }
-    if (expressions.length > 0) {
+    if (decidedByGuards) {
+      decideByGuards(inventory, target, out, skip, errors);
+    } else if (expressions.length > 0) {
       filterWithExpressions(inventory, target, out, skip, errors);
     }
   }
@@ -210,6 +234,33 @@ final class CompiledTerm {
         word &= word - 1;
         if (((out[w] | skip[w]) & (1L << ordinal)) == 0
             && testExpressions(ClusterFacts.of(inventory, ordinal), errors)) {
+          out[w] |= 1L << ordinal;
+        }
+      }
+    }
+  }
+
+  private void decideByGuards(
+      Inventory inventory, long[] candidates, long[] out, long[] skip, ErrorSink errors) {
+    List<Posting> mustHave = new ArrayList<>();
+    boolean someKeyAbsentEverywhere = false;
+    for (KeyGuard guard : guards) {
+      if (guard.readsValue()) {
+        Posting present = guard.present(inventory);
+        someKeyAbsentEverywhere |= present == null;
+        mustHave.add(present);
+      }
+    }
+    for (int w = 0; w < candidates.length; w++) {
+      long word = candidates[w] & ~(out[w] | skip[w]);
+      while (word != 0) {
+        int ordinal = (w << 6) + Long.numberOfTrailingZeros(word);
+        word &= word - 1;
+        boolean sure = !someKeyAbsentEverywhere;
+        for (int i = 0; i < mustHave.size() && sure; i++) {
+          sure = mustHave.get(i).contains(ordinal);
+        }
+        if (sure || testExpressions(ClusterFacts.of(inventory, ordinal), errors)) {
           out[w] |= 1L << ordinal;
         }
       }

@@ -121,7 +121,7 @@ public final class PlacementExplainer {
       results.add(explain(condition, cluster));
     }
     if (term.hasExpressions()) {
-      Map<String, Object> variables = Map.of("cluster", cluster.celCluster());
+      Map<String, Object> variables = term.celVariables(cluster);
       for (CompiledExpression expression : term.expressions()) {
         results.add(explain(expression, variables));
       }

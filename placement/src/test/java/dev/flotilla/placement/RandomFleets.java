@@ -33,7 +33,12 @@ final class RandomFleets {
           "cluster.name.endsWith('3')",
           "int(cluster.properties.cpu) > 1", // errors on 500m, 2Gi, bogus and a missing cpu
           "quantity(cluster.properties.cpu).isGreaterThan(quantity('1'))", // errors on bogus
-          "cluster.labels.exists(k, cluster.labels[k] == '5')");
+          "cluster.labels.exists(k, cluster.labels[k] == '5')",
+          // conjunctions of key tests, which the index pre-filters by their KeyConstraints
+          "cluster.labels.b != 'y' && has(cluster.labels.n)",
+          "cluster.labels['c'] in ['x', '10'] && !('a' in cluster.labels)",
+          "'5' == cluster.labels.a && cluster.properties['site'] == 'x'",
+          "has(cluster.properties.cpu) && !has(cluster.labels.c)");
 
   private final SplittableRandom random;
 
