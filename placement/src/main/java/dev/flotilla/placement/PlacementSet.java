@@ -7,13 +7,13 @@ import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.Dependencies;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Thousands of placements compiled together, with the routing that lets a cluster event touch only
@@ -33,15 +33,19 @@ public final class PlacementSet {
   /*
    * Routing, for maintainers: every placement watches the label keys, property names and
    * annotation keys its conditions, CEL expressions and scope read (CEL's by static analysis,
-   * conservative: an expression that iterates a whole map watches every key of that map). A cluster
-   * update re-evaluates, on that one cluster, only the placements watching a key whose value
-   * changed; additions and removals concern every placement.
+   * conservative: an expression that iterates a whole map watches every key of that map). Label
+   * requirements are routed finer, by value: In, NotIn, = and != can only flip when the old or the
+   * new value is one they name (an absent key is "no value"), Exists and DoesNotExist only when the
+   * key appears or disappears. A cluster update re-evaluates, on that one cluster, only the
+   * placements so reached; additions and removals concern every placement.
    */
   private final String[] keys;
   private final Map<String, Integer> indexByKey;
   private final CompiledPlacement[] placements;
   private final Scope[] scopes;
   private final Map<String, int[]> byLabel;
+  private final Map<String, Map<String, int[]>> byLabelValue;
+  private final Map<String, int[]> byLabelPresence;
   private final Map<String, int[]> byProperty;
   private final Map<String, int[]> byAnnotation;
   private final int[] anyLabel;
@@ -61,6 +65,8 @@ public final class PlacementSet {
     }
     this.indexByKey = java.util.Collections.unmodifiableMap(index);
     Map<String, List<Integer>> labels = new HashMap<>();
+    Map<String, Map<String, List<Integer>>> labelValues = new HashMap<>();
+    Map<String, List<Integer>> labelPresence = new HashMap<>();
     Map<String, List<Integer>> properties = new HashMap<>();
     Map<String, List<Integer>> annotations = new HashMap<>();
     List<Integer> anyLabels = new ArrayList<>();
@@ -70,6 +76,16 @@ public final class PlacementSet {
       Watch watch = watches.get(i);
       for (String key : watch.labels) {
         labels.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+      }
+      for (Map.Entry<String, Set<String>> entry : watch.labelValues.entrySet()) {
+        Map<String, List<Integer>> byValue =
+            labelValues.computeIfAbsent(entry.getKey(), k -> new HashMap<>());
+        for (String value : entry.getValue()) {
+          byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(i);
+        }
+      }
+      for (String key : watch.labelPresence) {
+        labelPresence.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
       }
       for (String key : watch.properties) {
         properties.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
@@ -88,6 +104,10 @@ public final class PlacementSet {
       }
     }
     this.byLabel = toArrays(labels);
+    Map<String, Map<String, int[]>> valueArrays = new HashMap<>();
+    labelValues.forEach((key, byValue) -> valueArrays.put(key, toArrays(byValue)));
+    this.byLabelValue = valueArrays;
+    this.byLabelPresence = toArrays(labelPresence);
     this.byProperty = toArrays(properties);
     this.byAnnotation = toArrays(annotations);
     this.anyLabel = toArray(anyLabels);
@@ -179,11 +199,47 @@ public final class PlacementSet {
       Map<String, String> propertiesAfter,
       Map<String, String> annotationsBefore,
       Map<String, String> annotationsAfter) {
-    TreeSet<Integer> out = new TreeSet<>();
-    collect(labelsBefore, labelsAfter, byLabel, anyLabel, out);
+    BitSet out = new BitSet(placements.length);
+    List<String> labelKeys = changedKeys(labelsBefore, labelsAfter);
+    for (String key : labelKeys) {
+      String before = labelsBefore.get(key);
+      String after = labelsAfter.get(key);
+      addAll(byLabel.get(key), out);
+      Map<String, int[]> byValue = byLabelValue.get(key);
+      if (byValue != null) {
+        // In, NotIn, =, != flip only when the old or the new value is one of theirs.
+        if (before != null) {
+          addAll(byValue.get(before), out);
+        }
+        if (after != null) {
+          addAll(byValue.get(after), out);
+        }
+      }
+      if ((before == null) != (after == null)) {
+        addAll(byLabelPresence.get(key), out);
+      }
+    }
+    if (!labelKeys.isEmpty()) {
+      addAll(anyLabel, out);
+    }
     collect(propertiesBefore, propertiesAfter, byProperty, anyProperty, out);
     collect(annotationsBefore, annotationsAfter, byAnnotation, anyAnnotation, out);
-    return out.stream().mapToInt(Integer::intValue).toArray();
+    return out.stream().toArray();
+  }
+
+  private static List<String> changedKeys(Map<String, String> before, Map<String, String> after) {
+    List<String> changed = new ArrayList<>();
+    for (Map.Entry<String, String> entry : before.entrySet()) {
+      if (!entry.getValue().equals(after.get(entry.getKey()))) {
+        changed.add(entry.getKey());
+      }
+    }
+    for (String key : after.keySet()) {
+      if (!before.containsKey(key)) {
+        changed.add(key);
+      }
+    }
+    return changed;
   }
 
   private static void collect(
@@ -191,29 +247,20 @@ public final class PlacementSet {
       Map<String, String> after,
       Map<String, int[]> byKey,
       int[] any,
-      TreeSet<Integer> out) {
-    boolean changed = false;
-    for (Map.Entry<String, String> entry : before.entrySet()) {
-      if (!entry.getValue().equals(after.get(entry.getKey()))) {
-        changed = true;
-        addAll(byKey.get(entry.getKey()), out);
-      }
+      BitSet out) {
+    List<String> changed = changedKeys(before, after);
+    for (String key : changed) {
+      addAll(byKey.get(key), out);
     }
-    for (Map.Entry<String, String> entry : after.entrySet()) {
-      if (!before.containsKey(entry.getKey())) {
-        changed = true;
-        addAll(byKey.get(entry.getKey()), out);
-      }
-    }
-    if (changed) {
+    if (!changed.isEmpty()) {
       addAll(any, out);
     }
   }
 
-  private static void addAll(int[] ids, TreeSet<Integer> out) {
+  private static void addAll(int[] ids, BitSet out) {
     if (ids != null) {
       for (int id : ids) {
-        out.add(id);
+        out.set(id);
       }
     }
   }
@@ -242,6 +289,8 @@ public final class PlacementSet {
   /** What one placement (with its scope) reads of a cluster. */
   private record Watch(
       Set<String> labels,
+      Map<String, Set<String>> labelValues,
+      Set<String> labelPresence,
       Set<String> properties,
       Set<String> annotations,
       boolean allLabels,
@@ -250,6 +299,8 @@ public final class PlacementSet {
 
     static Watch of(CompiledPlacement placement, Scope scope) {
       Set<String> labels = new java.util.HashSet<>();
+      Map<String, Set<String>> labelValues = new HashMap<>();
+      Set<String> labelPresence = new java.util.HashSet<>();
       Set<String> properties = new java.util.HashSet<>();
       Set<String> annotations = new java.util.HashSet<>();
       boolean[] whole = new boolean[3];
@@ -257,7 +308,18 @@ public final class PlacementSet {
       terms.addAll(scope.terms());
       for (CompiledTerm term : terms) {
         for (Condition condition : term.conditions()) {
-          (condition instanceof Condition.Label ? labels : properties).add(condition.key());
+          if (condition instanceof Condition.Label label) {
+            switch (label.requirement().operator()) {
+              case IN, EQUALS, DOUBLE_EQUALS, NOT_IN, NOT_EQUALS ->
+                  labelValues
+                      .computeIfAbsent(label.key(), k -> new java.util.HashSet<>())
+                      .addAll(label.values());
+              case EXISTS, DOES_NOT_EXIST -> labelPresence.add(label.key());
+              case GREATER_THAN, LESS_THAN -> labels.add(label.key());
+            }
+          } else {
+            properties.add(condition.key());
+          }
         }
         for (CompiledExpression expression : term.expressions()) {
           Dependencies dependencies = expression.dependencies();
@@ -269,7 +331,15 @@ public final class PlacementSet {
           }
         }
       }
-      return new Watch(labels, properties, annotations, whole[0], whole[2], whole[1]);
+      return new Watch(
+          labels,
+          labelValues,
+          labelPresence,
+          properties,
+          annotations,
+          whole[0],
+          whole[2],
+          whole[1]);
     }
   }
 
