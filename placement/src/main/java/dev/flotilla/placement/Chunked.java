@@ -1,6 +1,7 @@
 package dev.flotilla.placement;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Persistent arrays indexed by cluster ordinal, in chunks of {@value #CHUNK} slots. Setting one
@@ -87,6 +88,31 @@ final class Chunked {
       Object[] copy = chunk >= chunks.length ? spine[chunk] : spine[chunk].clone();
       copy[index & MASK] = value;
       spine[chunk] = copy;
+      return new Objects<>(spine);
+    }
+
+    /**
+     * This array with {@code values[i]} at {@code indexes[i]} for each i (indexes ascending), each
+     * touched chunk copied once however many of its slots change.
+     */
+    Objects<T> setAll(int[] indexes, List<T> values) {
+      if (indexes.length == 0) {
+        return this;
+      }
+      int last = indexes[indexes.length - 1] >>> SHIFT;
+      Object[][] spine = Arrays.copyOf(chunks, Math.max(chunks.length, last + 1));
+      for (int i = chunks.length; i < spine.length; i++) {
+        spine[i] = new Object[CHUNK];
+      }
+      int copied = -1;
+      for (int i = 0; i < indexes.length; i++) {
+        int chunk = indexes[i] >>> SHIFT;
+        if (chunk != copied && chunk < chunks.length) {
+          spine[chunk] = spine[chunk].clone();
+        }
+        copied = chunk;
+        spine[chunk][indexes[i] & MASK] = values.get(i);
+      }
       return new Objects<>(spine);
     }
 

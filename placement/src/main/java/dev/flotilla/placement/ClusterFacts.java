@@ -33,33 +33,42 @@ interface ClusterFacts {
   }
 
   static ClusterFacts of(Cluster cluster) {
+    return of(cluster.name(), cluster.labels(), cluster.properties(), cluster.annotations());
+  }
+
+  /** Facts read from plain maps, which the caller must not change while they are in use. */
+  static ClusterFacts of(
+      String name,
+      Map<String, String> labels,
+      Map<String, String> properties,
+      Map<String, String> annotations) {
     return new ClusterFacts() {
       @Override
       public String name() {
-        return cluster.name();
+        return name;
       }
 
       @Override
       public String label(String key) {
-        return cluster.labels().get(key);
+        return labels.get(key);
       }
 
       @Override
-      public String property(String name) {
-        return cluster.properties().get(name);
+      public String property(String key) {
+        return properties.get(key);
       }
 
       @Override
       public String annotation(String key) {
-        return cluster.annotations().get(key);
+        return annotations.get(key);
       }
 
       @Override
       public Map<String, String> map(ClusterMap map) {
         return switch (map) {
-          case LABELS -> cluster.labels();
-          case ANNOTATIONS -> cluster.annotations();
-          case PROPERTIES -> cluster.properties();
+          case LABELS -> labels;
+          case ANNOTATIONS -> annotations;
+          case PROPERTIES -> properties;
         };
       }
     };

@@ -36,6 +36,14 @@ sealed interface Condition permits Condition.Label, Condition.Property {
       return requirement.key();
     }
 
+    /** In, = or ==: true only on clusters whose value is one of {@link #values}. */
+    boolean isPositiveValueTest() {
+      return switch (requirement.operator()) {
+        case IN, EQUALS, DOUBLE_EQUALS -> true;
+        default -> false;
+      };
+    }
+
     @Override
     public boolean test(ClusterFacts cluster) {
       String value = cluster.label(requirement.key());

@@ -1,6 +1,8 @@
 package dev.flotilla.placement;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,11 +14,14 @@ import java.util.Objects;
 public final class Decisions {
   private final PlacementSet set;
   private final Inventory inventory;
-  private final Chunked.Objects<Posting> decided;
+  private final Routing routing;
+  private final Chunked.Objects<Decided> decided;
 
-  Decisions(PlacementSet set, Inventory inventory, Chunked.Objects<Posting> decided) {
+  Decisions(
+      PlacementSet set, Inventory inventory, Routing routing, Chunked.Objects<Decided> decided) {
     this.set = set;
     this.inventory = inventory;
+    this.routing = routing;
     this.decided = decided;
   }
 
@@ -35,7 +40,7 @@ public final class Decisions {
     if (i < 0) {
       throw new IllegalArgumentException("no placement " + namespace + "/" + name);
     }
-    Posting posting = decided.get(i);
+    Decided posting = decided.get(i);
     long[] words = new long[Posting.words(inventory.capacity())];
     posting.orInto(words);
     return new ClusterSet(inventory, words, posting.count());
@@ -60,40 +65,44 @@ public final class Decisions {
     if ((before >= 0 && after >= 0 && before != after) || next.capacity() < inventory.capacity()) {
       return rebuild(next); // the snapshot was compacted: ordinals moved
     }
+    if (before < 0 && after < 0) {
+      return new Update(new Decisions(set, next, routing, decided), List.of());
+    }
+    // The changed cluster's maps, gathered once: hash lookups for every placement re-tested.
+    Map<String, String> labels = after >= 0 ? new HashMap<>(next.labelsAt(after)) : Map.of();
+    Map<String, String> properties =
+        after >= 0 ? new HashMap<>(next.propertiesAt(after)) : Map.of();
+    Map<String, String> annotations = after >= 0 ? next.annotationsAt(after) : Map.of();
     int[] candidates;
     if (before >= 0 && after >= 0) {
       candidates =
-          set.affected(
+          routing.affected(
               inventory.labelsAt(before),
-              next.labelsAt(after),
+              labels,
               inventory.propertiesAt(before),
-              next.propertiesAt(after),
+              properties,
               inventory.annotationsAt(before),
-              next.annotationsAt(after));
-    } else if (before < 0 && after < 0) {
-      return new Update(new Decisions(set, next, decided), List.of());
+              annotations);
     } else {
       candidates = new int[set.size()];
       for (int i = 0; i < candidates.length; i++) {
         candidates[i] = i;
       }
     }
-    Chunked.Objects<Posting> updated = decided;
     List<DecisionDelta> deltas = new ArrayList<>();
+    int[] changed = new int[candidates.length];
+    List<Decided> changedTo = new ArrayList<>();
     CompiledPlacement.Errors ignored = new CompiledPlacement.Errors();
-    ClusterFacts facts = after >= 0 ? ClusterFacts.of(next, after) : null;
+    ClusterFacts facts =
+        after >= 0 ? ClusterFacts.of(clusterName, labels, properties, annotations) : null;
     int ordinal = after >= 0 ? after : before;
     for (int i : candidates) {
-      Posting posting = decided.get(i);
+      Decided posting = decided.get(i);
       boolean was = before >= 0 && posting.contains(ordinal);
       boolean is = facts != null && set.placementAt(i).matches(facts, set.scopeAt(i), ignored);
       if (was != is) {
-        updated =
-            updated.set(
-                i,
-                is
-                    ? posting.with(ordinal, next.capacity())
-                    : posting.without(ordinal, next.capacity()));
+        changed[changedTo.size()] = i;
+        changedTo.add(posting.with(ordinal, is, next.capacity()));
         deltas.add(
             new DecisionDelta(
                 set.keyAt(i),
@@ -101,7 +110,9 @@ public final class Decisions {
                 is ? List.of() : List.of(clusterName)));
       }
     }
-    return new Update(new Decisions(set, next, updated), deltas);
+    Chunked.Objects<Decided> updated =
+        decided.setAll(Arrays.copyOf(changed, changedTo.size()), changedTo);
+    return new Update(new Decisions(set, next, routing, updated), deltas);
   }
 
   /** Full re-evaluation, with the deltas computed by comparing names. */
