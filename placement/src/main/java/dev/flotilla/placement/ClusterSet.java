@@ -30,6 +30,11 @@ public final class ClusterSet {
     return new ClusterSet(inventory, words, count);
   }
 
+  /** The clusters as a posting (sharing the words: both are immutable). */
+  Posting toPosting() {
+    return Posting.ofWords(words, size, inventory.capacity());
+  }
+
   /** The snapshot these clusters belong to. */
   public Inventory inventory() {
     return inventory;

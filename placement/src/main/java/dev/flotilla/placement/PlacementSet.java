@@ -98,8 +98,7 @@ public final class PlacementSet {
   public Decisions evaluate(Inventory inventory) {
     Decided[] decided = new Decided[placements.length];
     for (int i = 0; i < placements.length; i++) {
-      decided[i] =
-          Decided.of(toPosting(placements[i].select(inventory, scopes[i]).clusters(), inventory));
+      decided[i] = Decided.of(placements[i].select(inventory, scopes[i]).clusters().toPosting());
     }
     Routing routing = Routing.of(placements, scopes, inventory);
     return new Decisions(this, inventory, routing, Chunked.Objects.of(decided));
@@ -119,13 +118,6 @@ public final class PlacementSet {
 
   Scope scopeAt(int i) {
     return scopes[i];
-  }
-
-  static Posting toPosting(ClusterSet set, Inventory inventory) {
-    int[] ordinals = new int[set.size()];
-    int[] n = {0};
-    set.forEachOrdinal(ordinal -> ordinals[n[0]++] = ordinal);
-    return Posting.of(ordinals, ordinals.length, inventory.capacity());
   }
 
   static String key(Placement placement) {

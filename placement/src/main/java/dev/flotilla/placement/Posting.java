@@ -46,6 +46,26 @@ abstract sealed class Posting permits Posting.Dense, Posting.Sparse {
     return new Sparse(Arrays.copyOf(sorted, count));
   }
 
+  /**
+   * A posting for the set bits of {@code words} ({@code count} of them), in the layout their number
+   * calls for. A dense result shares {@code words}, which the caller must no longer change.
+   */
+  static Posting ofWords(long[] words, int count, int capacity) {
+    if (count > capacity / DENSE_FRACTION && count > 64) {
+      return new Dense(words, count);
+    }
+    int[] ordinals = new int[count];
+    int n = 0;
+    for (int w = 0; w < words.length && n < count; w++) {
+      long word = words[w];
+      while (word != 0) {
+        ordinals[n++] = (w << 6) + Long.numberOfTrailingZeros(word);
+        word &= word - 1;
+      }
+    }
+    return new Sparse(ordinals);
+  }
+
   static int words(int capacity) {
     return (capacity + 63) >>> 6;
   }
