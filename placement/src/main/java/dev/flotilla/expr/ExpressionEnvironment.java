@@ -241,8 +241,7 @@ public final class ExpressionEnvironment {
     } catch (CelValidationException e) {
       List<Problem> problems = new ArrayList<>();
       for (CelIssue issue : e.getErrors()) {
-        problems.add(
-            Problem.at(fieldPath, "compilation failed: " + issue.toDisplayString(e.getSource())));
+        problems.add(Problem.at(fieldPath, "compilation failed: " + oneLine(issue)));
       }
       throw new ValidationException(problems);
     } catch (RuntimeException e) {
@@ -276,6 +275,25 @@ public final class ExpressionEnvironment {
         constraints,
         limits,
         describe(ast.getResultType()));
+  }
+
+  /**
+   * A CEL issue on one line, {@code at 1:8 of the expression: undefined field 'lables'}: CEL's
+   * display form adds the source and a caret on lines of their own, which would break the one
+   * problem per line contract of every error report.
+   */
+  private static String oneLine(CelIssue issue) {
+    CelSourceLocation location = issue.getSourceLocation();
+    String message = issue.getMessage().replace('\n', ' ');
+    if (location.getLine() > 0) {
+      return "at "
+          + location.getLine()
+          + ":"
+          + (location.getColumn() + 1)
+          + " of the expression: "
+          + message;
+    }
+    return message;
   }
 
   private static void checkResultType(CelType actual, ResultType wanted, String fieldPath) {
@@ -354,7 +372,7 @@ public final class ExpressionEnvironment {
     }
     Optional<CelSourceLocation> location = source.getOffsetLocation(offset);
     return location
-        .map(l -> "ERROR: <input>:" + l.getLine() + ":" + (l.getColumn() + 1) + ": ")
+        .map(l -> "at " + l.getLine() + ":" + (l.getColumn() + 1) + " of the expression: ")
         .orElse("");
   }
 

@@ -25,20 +25,20 @@ class ExpressionEnvironmentTest {
     ValidationException e = compileError("cluster.labels.env ==");
     Problem problem = e.problems().get(0);
     assertEquals(PATH, problem.path());
-    assertTrue(problem.message().contains("<input>:1:"), problem.message());
+    assertTrue(problem.message().contains("at 1:"), problem.message());
   }
 
   @Test
   void misspelledClusterFieldIsACompileError() {
     ValidationException e = compileError("cluster.lables.env == 'prod'");
     assertTrue(e.getMessage().contains("undefined field 'lables'"), e.getMessage());
-    assertTrue(e.getMessage().contains("<input>:1:8"), e.getMessage());
+    assertTrue(e.getMessage().contains("at 1:8 of the expression: "), e.getMessage());
   }
 
   @Test
   void lineAndColumnCountFromTheStartOfTheExpression() {
     ValidationException e = compileError("cluster.name == 'a' &&\n  nosuchvar");
-    assertTrue(e.getMessage().contains("<input>:2:3"), e.getMessage());
+    assertTrue(e.getMessage().contains("at 2:3 of the expression"), e.getMessage());
     assertTrue(e.getMessage().contains("undeclared reference to 'nosuchvar'"), e.getMessage());
   }
 
