@@ -3,70 +3,43 @@ package dev.flotilla.placement;
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
 import dev.flotilla.api.placement.Placement;
-import dev.flotilla.api.placement.PropertyRequirement;
+import dev.flotilla.expr.ClusterVariables;
 import dev.flotilla.expr.ExpressionEnvironment;
+import dev.flotilla.expr.ExpressionEvaluationException;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Placement selection written straight from DESIGN.md, with no index and no compilation beyond
- * CEL's: in scope, not excluded, and named or matched by a term (labels, properties, CEL ANDed; a
- * CEL error means "no").
+ * The test kit's {@link dev.flotilla.testkit.ReferencePlacement}, with CEL evaluated by compiling
+ * each expression afresh (no caching, no projection, no key constraints: nothing the engine does to
+ * go fast).
  */
 final class ReferencePlacement {
   private static final ExpressionEnvironment CEL = ExpressionEnvironment.forClusters();
+  private static final dev.flotilla.testkit.ReferencePlacement REFERENCE =
+      dev.flotilla.testkit.ReferencePlacement.withCel(ReferencePlacement::cel);
 
   private ReferencePlacement() {}
 
   static TreeSet<String> select(
       Placement placement, List<Cluster> clusters, Predicate<Cluster> scope) {
-    TreeSet<String> out = new TreeSet<>();
-    for (Cluster cluster : clusters) {
-      if (selects(placement, cluster) && scope.test(cluster)) {
-        out.add(cluster.name());
-      }
-    }
-    return out;
+    return REFERENCE.select(placement, clusters, scope);
   }
 
   static boolean selects(Placement placement, Cluster cluster) {
-    if (placement.spec().excludeClusterNames().contains(cluster.name())) {
-      return false;
-    }
-    if (placement.spec().clusterNames().contains(cluster.name())) {
-      return true;
-    }
-    return placement.spec().clusterSelectors().stream().anyMatch(term -> matches(term, cluster));
+    return REFERENCE.selects(placement, cluster);
   }
 
   static boolean matches(ClusterSelectorTerm term, Cluster cluster) {
-    if (!term.labelSelector().matches(cluster.labels())) {
+    return REFERENCE.matches(term, cluster);
+  }
+
+  private static boolean cel(String expression, Cluster cluster) {
+    try {
+      return CEL.compileBoolean(expression, "cel").test(ClusterVariables.of(cluster));
+    } catch (ExpressionEvaluationException e) {
       return false;
     }
-    for (PropertyRequirement property : term.propertyRequirements()) {
-      if (!property.matches(cluster.properties())) {
-        return false;
-      }
-    }
-    for (String expression : term.celExpressions()) {
-      Map<String, Object> variables =
-          Map.of(
-              "cluster",
-              Map.of(
-                  "name", cluster.name(),
-                  "labels", cluster.labels(),
-                  "annotations", cluster.annotations(),
-                  "properties", cluster.properties()));
-      try {
-        if (!CEL.compileBoolean(expression, "cel").test(variables)) {
-          return false;
-        }
-      } catch (RuntimeException e) {
-        return false;
-      }
-    }
-    return true;
   }
 }
