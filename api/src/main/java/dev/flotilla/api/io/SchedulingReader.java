@@ -39,6 +39,15 @@ final class SchedulingReader {
     List<Toleration> tolerations =
         spec.list("tolerations", (item, path) -> toleration(spec, item, path));
     OptionalInt numberOfClusters = count(spec, "numberOfClusters");
+    if (numberOfClusters.isPresent() && numberOfClusters.getAsInt() < 0) {
+      // Reported here, not only by PlacementSpec, which runs only once every field is valid.
+      spec.binder()
+          .report(
+              spec.take("numberOfClusters").orElseThrow().location(),
+              spec.child("numberOfClusters"),
+              "Invalid value: " + numberOfClusters.getAsInt() + ": must be at least 0");
+      numberOfClusters = OptionalInt.empty();
+    }
     List<Prioritizer> prioritizers =
         spec.list("prioritizers", (item, path) -> prioritizer(spec, item, path));
     List<SpreadConstraint> spread =
@@ -67,7 +76,7 @@ final class SchedulingReader {
     boolean effectFailed = view.has("effect") && effect.isEmpty();
     OptionalInt seconds = count(view, "tolerationSeconds");
     view.rejectUnknown();
-    if (operatorFailed || effectFailed || view.binder().hasProblems()) {
+    if (operatorFailed || effectFailed) {
       return Optional.empty();
     }
     OptionalLong tolerationSeconds =
