@@ -83,6 +83,16 @@ public final class Scheduler {
     return new Scheduler(placement);
   }
 
+  /**
+   * The rendezvous weight of {@code cluster} for the placement {@code namespace/name}: among
+   * clusters of equal score, the higher weight is picked first. Each (placement, cluster) pair has
+   * its own weight, so clusters coming and going never reorder the others; different placements
+   * spread their ties differently. For tools and tests that need to reproduce a decision's order.
+   */
+  public static long rendezvousWeight(String namespace, String name, String cluster) {
+    return Ranking.rendezvous(Ranking.seed(namespace, name), cluster);
+  }
+
   /** The compiled placement scheduled. */
   public CompiledPlacement placement() {
     return compiled;
