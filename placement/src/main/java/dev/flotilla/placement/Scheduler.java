@@ -409,7 +409,9 @@ public final class Scheduler {
       domains[k] = domain[orderedBests[k]];
       playing[domains[k]] = true;
     }
-    int skew = constraint.maxSkew();
+    // Caps never exceed a domain's size, so a huge maxSkew means the same as E (and cannot
+    // overflow).
+    int skew = Math.min(constraint.maxSkew(), Math.max(1, c.size));
     int level;
     int limit;
     if (inPlay == 0) {

@@ -154,6 +154,57 @@ class SchedulerTest {
   }
 
   @Test
+  void belowMinDomainsEachDomainGetsAtMostMaxSkewAndMaxDomainsKeepsTheBest() {
+    List<Cluster> fleet = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      fleet.add(cluster("a-" + i, "z1", "16"));
+      fleet.add(cluster("b-" + i, "z2", "8"));
+      fleet.add(cluster("c-" + i, "z3", "1"));
+    }
+    List<Prioritizer> byCpu =
+        List.of(new Prioritizer.PropertySorter("cpu", Prioritizer.SortOrder.Descending, 1));
+    TopologyKey zone = TopologyKey.label("zone");
+    PlacementSpec minDomains =
+        ALL.withNumberOfClusters(10)
+            .withPrioritizers(byCpu)
+            .withSpreadConstraints(
+                List.of(
+                    new SpreadConstraint(
+                        zone,
+                        2,
+                        java.util.OptionalInt.of(4),
+                        java.util.OptionalInt.empty(),
+                        dev.flotilla.api.placement.WhenUnsatisfiable.DoNotSchedule)));
+    assertEquals(6, schedule(minDomains, fleet).names().size(), "3 domains < 4: 2 each");
+    PlacementSpec maxDomains =
+        ALL.withNumberOfClusters(10)
+            .withPrioritizers(byCpu)
+            .withSpreadConstraints(
+                List.of(
+                    new SpreadConstraint(
+                        zone,
+                        1,
+                        java.util.OptionalInt.empty(),
+                        java.util.OptionalInt.of(2),
+                        dev.flotilla.api.placement.WhenUnsatisfiable.DoNotSchedule)));
+    PlacementDecision two = schedule(maxDomains, fleet);
+    assertEquals(10, two.names().size());
+    assertTrue(two.names().stream().noneMatch(n -> n.startsWith("c-")), "z3 ranks last");
+    PlacementSpec anyway =
+        ALL.withNumberOfClusters(10)
+            .withPrioritizers(byCpu)
+            .withSpreadConstraints(
+                List.of(
+                    new SpreadConstraint(
+                        zone,
+                        Integer.MAX_VALUE,
+                        java.util.OptionalInt.of(5),
+                        java.util.OptionalInt.empty(),
+                        dev.flotilla.api.placement.WhenUnsatisfiable.ScheduleAnyway)));
+    assertEquals(10, schedule(anyway, fleet).names().size(), "a huge maxSkew does not overflow");
+  }
+
+  @Test
   void decisionGroupsChunkInOrderAndPagesHoldAtMostAHundred() {
     List<Cluster> fleet = new ArrayList<>();
     for (int i = 0; i < 250; i++) {

@@ -9,7 +9,8 @@ import dev.flotilla.api.ValidationException;
  *
  * <p>Rounding rule: a percentage of a total is rounded <b>down</b> (as Kubernetes rounds {@code
  * maxUnavailable}), but never below 1 when the total is positive, so a group, a wave or a domain
- * always makes progress: {@code 25%} of 10 is 2, {@code 1%} of 10 is 1, {@code 0%} of 10 is 1.
+ * always makes progress: {@code 25%} of 10 is 2, {@code 19%} of 10 is 1, {@code 1%} of 10 is 1. A
+ * count larger than the total stands for the total.
  *
  * @param value the count, or the percentage (0..100)
  * @param percent whether {@code value} is a percentage
