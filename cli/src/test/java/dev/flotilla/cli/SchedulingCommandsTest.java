@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.flotilla.cli.FlotillaTest.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -145,14 +146,7 @@ class SchedulingCommandsTest {
             + "- {name: store-big-1, labels: {zone: z1}, properties: {cpu: \"99\"}}\n");
     JsonNode kept = placeJson("--previous", previous.toString());
     JsonNode fresh = placeJson();
-    List<String> before =
-        names(
-            new ObjectMapper()
-                .readTree(
-                    new com.fasterxml.jackson.databind.ObjectMapper(
-                            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                        .readTree(first.out())
-                        .toString()));
+    List<String> before = names(new ObjectMapper(new YAMLFactory()).readTree(first.out()));
     assertEquals(before, names(kept));
     assertTrue(names(fresh).contains("store-big-0"));
     assertTrue(kept.get("scores").get(0).get("kept").asBoolean());
