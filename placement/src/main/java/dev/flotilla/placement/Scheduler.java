@@ -46,10 +46,11 @@ import java.util.OptionalInt;
  *       rendezvous weight of (placement, cluster), then name.
  *   <li>Pick: without a spread constraint, the first {@code numberOfClusters} in rank order. With
  *       one of {@code maxSkew} s, the domains in play get between m and m+s clusters each, m being
- *       the smallest level that still reaches the number wanted (or the most the skew allows):
- *       first the best m of every domain, then the best of the rest within each domain's m+s. This
- *       picks the most clusters any choice could while keeping the skew, and among such choices
- *       favours rank.
+ *       the lowest level that still reaches the number wanted (or the most the skew allows): first
+ *       the best m of every domain, then the best of the rest within each domain's m+s. This picks
+ *       the most clusters any choice could while keeping the skew, and among such choices favours
+ *       rank. With a previous decision, m is instead the valid level that keeps the most previously
+ *       picked clusters, so that spread does not churn.
  *   <li>Groups and waves: see {@link DecisionGroup} and {@link RolloutStrategy}.
  * </ol>
  */
@@ -428,7 +429,7 @@ public final class Scheduler {
       limit = Math.min(wanted, capacity(available, domains, fewest + skew));
       int lo = 0;
       int hi = fewest;
-      while (lo < hi) { // smallest level whose caps still reach the limit
+      while (lo < hi) { // lowest level whose caps still reach the limit
         int mid = (lo + hi) >>> 1;
         if (capacity(available, domains, mid + skew) >= limit) {
           hi = mid;
@@ -436,7 +437,7 @@ public final class Scheduler {
           lo = mid + 1;
         }
       }
-      level = lo;
+      level = steadiestLevel(c, domain, available, domains, lo, fewest, skew, limit);
     }
     // Bucket the candidates of the domains in play, best cap of each, then the two phases.
     int[] start = new int[valueCount + 1];
@@ -493,6 +494,54 @@ public final class Scheduler {
     }
     c.ranking.sort(out, out.length);
     return new SpreadPick(out, limit, inPlay, missing);
+  }
+
+  /**
+   * Every level from {@code lowest} to min(fewest, limit / domains) gives a valid pick of {@code
+   * limit} clusters; without a previous decision the lowest (most room for rank) is used. With one,
+   * the level that keeps the most previously picked clusters, so that spread does not churn: at
+   * level m a domain keeps min(kept, m) in the first phase and the second phase keeps the rest of
+   * its kept clusters up to m + skew, as far as the budget left after the first phase allows (kept
+   * clusters rank first). Ties go to the lower level. O(picks) over all levels.
+   */
+  private static int steadiestLevel(
+      Candidates c,
+      int[] domain,
+      int[] available,
+      int[] domains,
+      int lowest,
+      int fewest,
+      int skew,
+      int limit) {
+    int[] kept = new int[available.length];
+    boolean any = false;
+    for (int i = 0; i < c.size; i++) {
+      if (c.kept[i] && domain[i] >= 0) {
+        kept[domain[i]]++;
+        any = true;
+      }
+    }
+    if (!any) {
+      return lowest;
+    }
+    int highest = Math.min(fewest, limit / domains.length);
+    int best = lowest;
+    long bestKept = -1;
+    for (int m = lowest; m <= highest; m++) {
+      long first = 0;
+      long second = 0;
+      for (int d : domains) {
+        int inFirst = Math.min(kept[d], m);
+        first += inFirst;
+        second += Math.min(kept[d], m + skew) - inFirst;
+      }
+      long retained = first + Math.min((long) limit - (long) m * domains.length, second);
+      if (retained > bestKept) {
+        bestKept = retained;
+        best = m;
+      }
+    }
+    return best;
   }
 
   /** Sum over the domains of min(available, cap). */

@@ -115,7 +115,7 @@ final class ReferenceScheduler {
     if (spec.spreadConstraints().isEmpty()) {
       picked = new ArrayList<>(sorted.subList(0, Math.min(wanted, sorted.size())));
     } else {
-      picked = spread(spec.spreadConstraints().get(0), sorted, wanted, rank);
+      picked = spread(spec.spreadConstraints().get(0), sorted, wanted, rank, context.previous());
     }
     List<String> names = picked.stream().map(Cluster::name).toList();
     // Groups.
@@ -219,7 +219,11 @@ final class ReferenceScheduler {
   }
 
   private static List<Cluster> spread(
-      SpreadConstraint constraint, List<Cluster> sorted, int wanted, Comparator<Cluster> rank) {
+      SpreadConstraint constraint,
+      List<Cluster> sorted,
+      int wanted,
+      Comparator<Cluster> rank,
+      java.util.Set<String> previous) {
     Map<String, List<Cluster>> byDomain = new LinkedHashMap<>(); // in order of best cluster
     for (Cluster c : sorted) {
       String d = domain(c, constraint.topologyKey());
@@ -244,8 +248,41 @@ final class ReferenceScheduler {
         while (total(byDomain, domains, level + s) < limit) {
           level++;
         }
+        // With a previous decision: the valid level keeping the most of it, ties to the lowest.
+        int best = level;
+        int bestKept = -1;
+        for (int m = level; m <= Math.min(fewest, limit / domains.size()); m++) {
+          int keptAt = 0;
+          for (Cluster c : phases(byDomain, domains, m, s, limit, rank)) {
+            keptAt += previous.contains(c.name()) ? 1 : 0;
+          }
+          if (keptAt > bestKept) {
+            bestKept = keptAt;
+            best = m;
+          }
+        }
+        level = best;
       }
     }
+    List<Cluster> picked = phases(byDomain, domains, level, s, limit, rank);
+    if (constraint.whenUnsatisfiable() == WhenUnsatisfiable.ScheduleAnyway
+        && picked.size() < wanted) {
+      List<Cluster> others = new ArrayList<>(sorted);
+      others.removeAll(picked);
+      picked.addAll(others.subList(0, Math.min(others.size(), wanted - picked.size())));
+    }
+    picked.sort(rank);
+    return picked;
+  }
+
+  /** The best {@code level} of each domain, then the best of the rest within level + s each. */
+  private static List<Cluster> phases(
+      Map<String, List<Cluster>> byDomain,
+      List<String> domains,
+      int level,
+      int s,
+      int limit,
+      Comparator<Cluster> rank) {
     List<Cluster> picked = new ArrayList<>();
     List<Cluster> pool = new ArrayList<>();
     for (String d : domains) {
@@ -256,13 +293,6 @@ final class ReferenceScheduler {
     }
     pool.sort(rank);
     picked.addAll(pool.subList(0, limit - picked.size()));
-    if (constraint.whenUnsatisfiable() == WhenUnsatisfiable.ScheduleAnyway
-        && picked.size() < wanted) {
-      List<Cluster> others = new ArrayList<>(sorted);
-      others.removeAll(picked);
-      picked.addAll(others.subList(0, Math.min(others.size(), wanted - picked.size())));
-    }
-    picked.sort(rank);
     return picked;
   }
 

@@ -288,6 +288,50 @@ class SchedulerProperties {
             });
   }
 
+  @Test
+  void withAPreviousDecisionSpreadKeepsItWhenAClusterJoinsAnExistingDomain() {
+    qt().withFixedSeed(4044L)
+        .withExamples(200)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              RandomSchedules random = new RandomSchedules(seed);
+              List<Cluster> fleet = random.fleet(1 + random.nextInt(60));
+              Placement drawn = random.placement();
+              SpreadConstraint spread =
+                  new SpreadConstraint(
+                      TopologyKey.label("zone"),
+                      1 + random.nextInt(3),
+                      OptionalInt.empty(),
+                      OptionalInt.empty(),
+                      WhenUnsatisfiable.DoNotSchedule);
+              Placement placement =
+                  Placement.of(
+                      drawn.name(),
+                      drawn
+                          .spec()
+                          .withSpreadConstraints(List.of(spread))
+                          // Often close to what the skew allows, where the level can move.
+                          .withNumberOfClusters(random.nextInt(fleet.size() + 1)));
+              Scheduler scheduler = Scheduler.of(CompiledPlacement.compile(placement));
+              SchedulingContext context = random.context(fleet).withPrevious(Set.of());
+              Inventory before = Inventory.of(fleet);
+              PlacementDecision first = scheduler.schedule(before, context);
+              Cluster added = random.cluster("added");
+              Set<String> zones = new HashSet<>();
+              fleet.forEach(c -> zones.add(c.labels().get("zone")));
+              if (!first.shortfall().isEmpty() || !zones.contains(added.labels().get("zone"))) {
+                return; // a new domain may force moves: the skew is over the domains in play
+              }
+              PlacementDecision second =
+                  scheduler.schedule(before.with(added), context.withPrevious(first.names()));
+              assertEquals(
+                  new HashSet<>(first.names()),
+                  new HashSet<>(second.names()),
+                  "a satisfied decision stays put");
+            });
+  }
+
   private static List<String> sortedMembers(PlacementDecision decision) {
     List<String> out = new ArrayList<>();
     decision.groups().forEach(g -> out.addAll(g.clusters()));

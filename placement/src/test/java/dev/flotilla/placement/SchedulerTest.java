@@ -205,6 +205,39 @@ class SchedulerTest {
   }
 
   @Test
+  void spreadWithAPreviousDecisionKeepsItWhenALowerLevelWouldAlsoDo() {
+    // A has 2 clusters, B and C 10; B ranks first. N = 9, maxSkew 2: level 2 gives A2 B4 C3.
+    List<Cluster> fleet = new ArrayList<>();
+    fleet.add(cluster("a-0", "A", "1"));
+    fleet.add(cluster("a-1", "A", "1"));
+    for (int i = 0; i < 10; i++) {
+      fleet.add(cluster("b-" + i, "B", "16"));
+      fleet.add(cluster("c-" + i, "C", "8"));
+    }
+    PlacementSpec spec =
+        ALL.withNumberOfClusters(9)
+            .withPrioritizers(
+                List.of(new Prioritizer.PropertySorter("cpu", Prioritizer.SortOrder.Descending, 1)))
+            .withSpreadConstraints(List.of(SpreadConstraint.of(TopologyKey.label("zone"), 2)));
+    PlacementDecision first = schedule(spec, fleet);
+    assertEquals(List.of(2L, 4L, 3L), zoneCounts(first));
+    // A third A cluster makes level 1 possible (A3 B3 C3): without the previous decision B loses
+    // one; with it, nothing moves.
+    fleet.add(cluster("a-2", "A", "1"));
+    assertEquals(List.of(3L, 3L, 3L), zoneCounts(schedule(spec, fleet)));
+    PlacementDecision steady =
+        schedule(spec, fleet, SchedulingContext.at(NOW).withPrevious(first.names()));
+    assertEquals(
+        first.names().stream().sorted().toList(), steady.names().stream().sorted().toList());
+  }
+
+  private static List<Long> zoneCounts(PlacementDecision decision) {
+    return List.of("a-", "b-", "c-").stream()
+        .map(p -> decision.names().stream().filter(n -> n.startsWith(p)).count())
+        .toList();
+  }
+
+  @Test
   void decisionGroupsChunkInOrderAndPagesHoldAtMostAHundred() {
     List<Cluster> fleet = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
