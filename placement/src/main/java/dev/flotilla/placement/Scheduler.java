@@ -167,6 +167,10 @@ public final class Scheduler {
     final long[] weight;
     final int[][] termScores;
     final Ranking ranking;
+
+    /** Why a penalised candidate is penalised (the taint), by candidate index; rare. */
+    final Map<Integer, String> penaltyReasons = new HashMap<>();
+
     Instant nextChange;
 
     Candidates(ClusterSet selected, SchedulingContext context) {
@@ -193,7 +197,10 @@ public final class Scheduler {
               if (verdict.effect() == Tolerations.Effect.EXCLUDED) {
                 return;
               }
-              penalty[count[0]] = verdict.effect() == Tolerations.Effect.PENALISED;
+              if (verdict.effect() == Tolerations.Effect.PENALISED) {
+                penalty[count[0]] = true;
+                penaltyReasons.put(count[0], verdict.reason());
+              }
             }
             ordinals[count[0]++] = o;
           });
@@ -333,7 +340,7 @@ public final class Scheduler {
         out.add(new ScoreTerm(prioritizer.describe(), termScores[p][i], prioritizer.weight()));
       }
       if (penalised[i]) {
-        out.add(new ScoreTerm("taint PreferNoSelect not tolerated", -100, penaltyWeight));
+        out.add(new ScoreTerm(penaltyReasons.get(i), -100, penaltyWeight));
       }
       return out;
     }
