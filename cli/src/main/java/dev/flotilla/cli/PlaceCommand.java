@@ -9,6 +9,10 @@ import dev.flotilla.api.io.InventoryReader;
 import dev.flotilla.placement.CompiledPlacement;
 import dev.flotilla.placement.EvaluationError;
 import dev.flotilla.placement.Inventory;
+import dev.flotilla.placement.PlacementDecision;
+import dev.flotilla.placement.ScheduledCluster;
+import dev.flotilla.placement.Scheduler;
+import dev.flotilla.placement.ScoreTerm;
 import dev.flotilla.placement.Selection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,17 +22,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flotilla place}: the clusters a placement selects. Scheduling (number of clusters, spread,
- * stability against {@code --previous}) is not built yet, so the decision is the selection.
+ * {@code flotilla place}: a placement's decision. The clusters it selects go through scheduling
+ * (taints and tolerations, prioritizers, number of clusters, spread, decision groups, rollout
+ * waves); {@code --previous} keeps the clusters of an earlier decision while they stay eligible.
+ * The YAML and JSON outputs are also the format {@code --previous} reads.
  */
 @Command(
     name = "place",
-    description = "Print the clusters a placement selects: names, or a YAML or JSON decision.")
+    description =
+        "Print a placement's decision: names, or YAML or JSON with groups, waves, scores.")
 final class PlaceCommand implements Callable<Integer> {
   enum Format {
     names,
@@ -44,6 +52,8 @@ final class PlaceCommand implements Callable<Integer> {
   @Option(names = "--placement", required = true, description = "Placement file (YAML or JSON).")
   Path placement;
 
+  @Mixin SchedulingOptions scheduling;
+
   @Option(
       names = {"-o", "--output"},
       defaultValue = "names",
@@ -55,16 +65,17 @@ final class PlaceCommand implements Callable<Integer> {
     CompiledPlacement compiled = PlacementFile.compile(placement);
     Inventory clusters = Inventory.of(InventoryReader.read(inventory));
     Selection selection = compiled.select(clusters);
-    List<String> names = selection.clusters().names().stream().sorted().toList();
+    PlacementDecision decision =
+        Scheduler.of(compiled).schedule(selection, scheduling.context(compiled.placement()));
     PrintWriter out = spec.commandLine().getOut();
     switch (output) {
-      case names -> names.forEach(out::println);
-      case yaml -> out.print(yaml().writeValueAsString(decision(compiled, selection, names)));
+      case names -> decision.names().stream().sorted().forEach(out::println);
+      case yaml -> out.print(yaml().writeValueAsString(document(selection, decision)));
       case json ->
           out.println(
               new ObjectMapper()
                   .enable(SerializationFeature.INDENT_OUTPUT)
-                  .writeValueAsString(decision(compiled, selection, names)));
+                  .writeValueAsString(document(selection, decision)));
     }
     out.flush();
     return 0;
@@ -79,15 +90,17 @@ final class PlaceCommand implements Callable<Integer> {
             .build());
   }
 
-  /** The decision as an ordered map, so YAML and JSON list fields in the documented order. */
-  private static Map<String, Object> decision(
-      CompiledPlacement compiled, Selection selection, List<String> names) {
-    Map<String, Object> decision = new LinkedHashMap<>();
-    decision.put("placement", compiled.placement().name());
-    decision.put("namespace", compiled.placement().namespace());
-    decision.put("selected", names.size());
-    decision.put("clusters", names);
-    decision.put("evaluationErrors", selection.errorCount());
+  /**
+   * The decision as an ordered map, so YAML and JSON list fields in the documented order: the
+   * selection's fields first (as before scheduling existed), then scheduling's.
+   */
+  static Map<String, Object> document(Selection selection, PlacementDecision decision) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("placement", decision.placement());
+    out.put("namespace", decision.namespace());
+    out.put("selected", decision.clusters().size());
+    out.put("clusters", decision.names().stream().sorted().toList());
+    out.put("evaluationErrors", selection.errorCount());
     List<Map<String, String>> errors = new ArrayList<>();
     for (EvaluationError error : selection.errors()) {
       Map<String, String> entry = new LinkedHashMap<>();
@@ -96,7 +109,57 @@ final class PlaceCommand implements Callable<Integer> {
       entry.put("message", error.message());
       errors.add(entry);
     }
-    decision.put("errors", errors);
-    return decision;
+    out.put("errors", errors);
+    decision.requested().ifPresent(n -> out.put("requested", n));
+    out.put("eligible", decision.eligible());
+    if (!decision.shortfall().isEmpty()) {
+      out.put("shortfall", decision.shortfall());
+    }
+    decision.nextChange().ifPresent(at -> out.put("nextChange", at.toString()));
+    List<Map<String, Object>> scores = new ArrayList<>();
+    for (ScheduledCluster cluster : decision.clusters()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("cluster", cluster.name());
+      entry.put("score", cluster.score());
+      if (cluster.kept()) {
+        entry.put("kept", true);
+      }
+      entry.put("group", cluster.group());
+      entry.put("wave", cluster.wave());
+      if (!cluster.breakdown().isEmpty()) {
+        List<Map<String, Object>> terms = new ArrayList<>();
+        for (ScoreTerm term : cluster.breakdown()) {
+          Map<String, Object> line = new LinkedHashMap<>();
+          line.put("source", term.source());
+          line.put("score", term.score());
+          line.put("weight", term.weight());
+          terms.add(line);
+        }
+        entry.put("breakdown", terms);
+      }
+      scores.add(entry);
+    }
+    out.put("scores", scores);
+    List<Map<String, Object>> groups = new ArrayList<>();
+    for (PlacementDecision.Group group : decision.groups()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("groupName", group.groupName());
+      entry.put("groupIndex", group.groupIndex());
+      entry.put("clusters", group.clusters());
+      groups.add(entry);
+    }
+    out.put("groups", groups);
+    List<Map<String, Object>> waves = new ArrayList<>();
+    for (PlacementDecision.Wave wave : decision.waves()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("wave", wave.index());
+      if (!wave.canaryGroup().isEmpty()) {
+        entry.put("canaryGroup", wave.canaryGroup());
+      }
+      entry.put("clusters", wave.clusters());
+      waves.add(entry);
+    }
+    out.put("waves", waves);
+    return out;
   }
 }

@@ -126,6 +126,8 @@ class FlotillaTest {
     Result result = run("demo", "--clusters", "2000", "--seed", "7");
     assertEquals(0, result.status(), result.err());
     assertTrue(result.out().contains("prod-not-canary"), result.out());
+    assertTrue(result.out().contains("pos-1000-by-zone"), result.out());
+    assertTrue(result.out().contains("rollout waves"), result.out());
     assertTrue(result.out().contains("Not built yet"), result.out());
   }
 }

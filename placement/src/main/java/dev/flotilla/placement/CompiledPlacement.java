@@ -21,6 +21,9 @@ import java.util.Set;
  * }</pre>
  *
  * A cluster is selected when it is in scope, not excluded, and either named or matched by a term.
+ * Selection ignores taints and the scheduling fields ({@code numberOfClusters}, prioritizers,
+ * spread, groups, rollout): it answers "which clusters match". {@link Scheduler} applies them on
+ * top, because tolerations depend on the clock and on the previous decision.
  */
 public final class CompiledPlacement {
   private final Placement placement;

@@ -93,13 +93,27 @@ public final class PlacementReader {
         spec.list("clusterSelectors", (item, path) -> term(spec, item, path));
     List<String> names = spec.stringList("clusterNames");
     List<String> excluded = spec.stringList("excludeClusterNames");
+    SchedulingReader.Fields scheduling = SchedulingReader.read(spec);
     spec.rejectUnknown();
     if (spec.binder().hasProblems()) {
       return Optional.empty(); // a term that failed would read as a missing one: say it once
     }
     return Optional.ofNullable(
         spec.binder()
-            .construct(spec.node(), spec.path(), () -> new PlacementSpec(terms, names, excluded)));
+            .construct(
+                spec.node(),
+                spec.path(),
+                () ->
+                    new PlacementSpec(
+                        terms,
+                        names,
+                        excluded,
+                        scheduling.tolerations(),
+                        scheduling.numberOfClusters(),
+                        scheduling.prioritizers(),
+                        scheduling.spreadConstraints(),
+                        scheduling.decisionGroups(),
+                        scheduling.rollout())));
   }
 
   /** One term of {@code clusterSelectors}, also used by customization rules. */

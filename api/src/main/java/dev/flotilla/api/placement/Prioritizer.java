@@ -1,0 +1,109 @@
+package dev.flotilla.api.placement;
+
+import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.labels.LabelSelector;
+import java.util.Objects;
+
+/**
+ * One scoring rule of a placement's {@code prioritizers}. Each gives every eligible cluster a score
+ * in [-100, 100]; a cluster's total is the sum of {@code weight * score} over the prioritizers, and
+ * higher totals are picked first. Weights lie in [-100, 100], so a negative weight turns a
+ * preference into an aversion.
+ */
+public sealed interface Prioritizer {
+  /** Smallest and largest weight. */
+  int MAX_WEIGHT = 100;
+
+  /** The weight, -100..100. */
+  int weight();
+
+  /** A short description for score breakdowns, such as {@code propertySorter cpu Descending}. */
+  String describe();
+
+  /**
+   * Scores a quantity property, normalised over the eligible clusters: with {@code Descending} the
+   * largest value scores 100 and the smallest 0 (linearly between), with {@code Ascending} the
+   * reverse. When every eligible cluster has the same value they all score 100; a cluster without
+   * the property, or whose value is not a quantity, scores 0.
+   *
+   * @param name the property name
+   * @param sortOrder which end scores 100
+   * @param weight the weight
+   */
+  record PropertySorter(String name, SortOrder sortOrder, int weight) implements Prioritizer {
+    /** Validates the name and weight. */
+    public PropertySorter {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(sortOrder, "sortOrder");
+      for (String error : LabelRules.qualifiedNameErrors(name)) {
+        throw ValidationException.at(
+            "propertySorter.name", "Invalid value: \"" + name + "\": " + error);
+      }
+      checkWeight(weight);
+    }
+
+    @Override
+    public String describe() {
+      return "propertySorter " + name + " " + sortOrder;
+    }
+  }
+
+  /**
+   * Scores 100 for clusters whose labels match the selector, 0 for the others (KubeFleet's weighted
+   * preferred terms).
+   *
+   * @param labelSelector the preferred labels
+   * @param weight the weight
+   */
+  record LabelPreference(LabelSelector labelSelector, int weight) implements Prioritizer {
+    /** Validates the weight. */
+    public LabelPreference {
+      Objects.requireNonNull(labelSelector, "labelSelector");
+      checkWeight(weight);
+    }
+
+    @Override
+    public String describe() {
+      return "labelPreference " + labelSelector;
+    }
+  }
+
+  /**
+   * Scores supplied by the caller under {@code name} (like OCM's add-on scores), each with an
+   * expiry; a cluster without a current score scores 0.
+   *
+   * @param name the score's name
+   * @param weight the weight
+   */
+  record Score(String name, int weight) implements Prioritizer {
+    /** Validates the name and weight. */
+    public Score {
+      Objects.requireNonNull(name, "name");
+      for (String error : LabelRules.qualifiedNameErrors(name)) {
+        throw ValidationException.at("score.name", "Invalid value: \"" + name + "\": " + error);
+      }
+      checkWeight(weight);
+    }
+
+    @Override
+    public String describe() {
+      return "score " + name;
+    }
+  }
+
+  /** Which end of a property's range scores 100. */
+  enum SortOrder {
+    /** The smallest value scores 100. */
+    Ascending,
+    /** The largest value scores 100. */
+    Descending
+  }
+
+  private static void checkWeight(int weight) {
+    if (weight < -MAX_WEIGHT || weight > MAX_WEIGHT) {
+      throw ValidationException.at(
+          "weight", "Invalid value: " + weight + ": must be between -100 and 100");
+    }
+  }
+}
