@@ -26,6 +26,11 @@ public record Cluster(
   /** Longest annotation value accepted (Kubernetes limits all annotations together to 256 KiB). */
   public static final int MAX_ANNOTATION_BYTES = 256 * 1024;
 
+  /**
+   * Validates every field with Kubernetes' rules and copies the collections.
+   *
+   * @throws ValidationException listing every problem, with field paths
+   */
   public Cluster {
     Objects.requireNonNull(name, "name");
     labels = Map.copyOf(labels);

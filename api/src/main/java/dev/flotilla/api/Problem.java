@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public record Problem(String source, int line, int column, String path, String message) {
 
+  /** Requires the source, path and message (the path and message may be empty strings). */
   public Problem {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(path, "path");

@@ -14,6 +14,7 @@ import java.util.List;
  */
 public record ClusterExplanation(
     String cluster, boolean selected, String reason, List<TermExplanation> terms) {
+  /** Copies the terms. */
   public ClusterExplanation {
     terms = List.copyOf(terms);
   }

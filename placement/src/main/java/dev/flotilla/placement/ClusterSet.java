@@ -45,6 +45,7 @@ public final class ClusterSet {
     return size;
   }
 
+  /** True when the set has no cluster. */
   public boolean isEmpty() {
     return size == 0;
   }

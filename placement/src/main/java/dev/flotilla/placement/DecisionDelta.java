@@ -10,6 +10,7 @@ import java.util.List;
  * @param removed clusters no longer selected, sorted
  */
 public record DecisionDelta(String placement, List<String> added, List<String> removed) {
+  /** Copies the lists. */
   public DecisionDelta {
     added = List.copyOf(added);
     removed = List.copyOf(removed);

@@ -48,6 +48,7 @@ public final class Decisions {
 
   /** The decisions after one cluster event, and the deltas. */
   public record Update(Decisions decisions, List<DecisionDelta> deltas) {
+    /** Copies the deltas. */
     public Update {
       Objects.requireNonNull(decisions, "decisions");
       deltas = List.copyOf(deltas);

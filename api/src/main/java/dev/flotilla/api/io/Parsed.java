@@ -7,6 +7,7 @@ import java.util.Objects;
  * later (when compiling CEL, say) can still be reported as {@code file:line:col: path: message}.
  */
 public record Parsed<T>(T value, SourceMap sourceMap) {
+  /** Requires both parts. */
   public Parsed {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(sourceMap, "sourceMap");

@@ -19,6 +19,7 @@ public record ClusterSelectorTerm(
     List<PropertyRequirement> propertyRequirements,
     List<String> celExpressions) {
 
+  /** Validates the term and copies its lists. */
   public ClusterSelectorTerm {
     Objects.requireNonNull(labelSelector, "labelSelector");
     propertyRequirements = List.copyOf(propertyRequirements);

@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public record Placement(String name, String namespace, PlacementSpec spec) {
 
+  /** Validates the name (a DNS-1123 subdomain) and requires every part. */
   public Placement {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");

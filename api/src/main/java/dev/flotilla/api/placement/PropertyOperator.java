@@ -2,11 +2,17 @@ package dev.flotilla.api.placement;
 
 /** How a property selector compares a cluster's property with its value. */
 public enum PropertyOperator {
+  /** Equal: the same quantity, version or string. */
   Eq,
+  /** Not equal. */
   Ne,
+  /** Greater than: needs a quantity or a version. */
   Gt,
+  /** Greater than or equal. */
   Ge,
+  /** Less than. */
   Lt,
+  /** Less than or equal. */
   Le;
 
   /** Whether {@code comparison} (cluster value compared with the requirement's) satisfies this. */
