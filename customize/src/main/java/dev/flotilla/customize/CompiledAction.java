@@ -39,9 +39,23 @@ abstract class CompiledAction {
    */
   static CompiledAction compile(Action action, String path, ExpressionEnvironment cel) {
     if (action instanceof Action.SetValue set) {
-      return new SetValue(
-          JsonPathEdit.compile(set.path(), path + ".path"),
-          ValueTemplate.compile(set.value(), path + ".value", cel));
+      List<Problem> problems = new ArrayList<>();
+      JsonPathEdit target = null;
+      ValueTemplate value = null;
+      try {
+        target = JsonPathEdit.compile(set.path(), path + ".path");
+      } catch (ValidationException e) {
+        problems.addAll(e.problems());
+      }
+      try {
+        value = ValueTemplate.compile(set.value(), path + ".value", cel);
+      } catch (ValidationException e) {
+        problems.addAll(e.problems());
+      }
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+      return new SetValue(target, value);
     }
     if (action instanceof Action.RemoveValue remove) {
       return new RemoveValue(JsonPathEdit.compile(remove.path(), path));

@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code set} and {@code remove} at JSONPath targets (Jayway syntax).
@@ -39,11 +41,21 @@ final class JsonPathEdit {
   private final JsonPath path;
   /** The tokens of a definite path (a String key or an Integer index); null when indefinite. */
   private final List<Object> definite;
+  /**
+   * For an indefinite path ending in a plain field ({@code $.items[*].name}): the path of the
+   * parents and the field, so that {@code set} adds the field where it is missing.
+   */
+  private final JsonPath parents;
 
-  private JsonPathEdit(String source, JsonPath path, List<Object> definite) {
+  private final String leaf;
+
+  private JsonPathEdit(
+      String source, JsonPath path, List<Object> definite, JsonPath parents, String leaf) {
     this.source = source;
     this.path = path;
     this.definite = definite;
+    this.parents = parents;
+    this.leaf = leaf;
   }
 
   /**
@@ -52,19 +64,64 @@ final class JsonPathEdit {
    * @throws ValidationException when it does not parse
    */
   static JsonPathEdit compile(String source, String fieldPath) {
-    JsonPath path;
-    try {
-      path = JsonPath.compile(source);
-    } catch (InvalidPathException | IllegalArgumentException e) {
-      throw ValidationException.at(
-          fieldPath, "Invalid value: \"" + source + "\": " + e.getMessage());
-    }
+    JsonPath path = parse(source, fieldPath);
     List<Object> tokens = path.isDefinite() ? tokens(path.getPath()) : null;
     if (tokens != null && tokens.isEmpty()) {
       throw ValidationException.at(
           fieldPath, "Invalid value: \"" + source + "\": the path must name a field, not '$'");
     }
-    return new JsonPathEdit(source, path, tokens);
+    JsonPath parents = null;
+    String leaf = null;
+    if (tokens == null) {
+      Matcher field = LAST_FIELD.matcher(source);
+      if (field.find()) {
+        leaf = field.group(1) != null ? field.group(1) : field.group(2);
+        parents = parse(source.substring(0, field.start()), fieldPath);
+      }
+    }
+    return new JsonPathEdit(source, path, tokens, parents, leaf);
+  }
+
+  /** A trailing {@code .name} or {@code ['name']} that is not a deep scan ({@code ..name}). */
+  private static final Pattern LAST_FIELD =
+      Pattern.compile("(?<![.])\\.([A-Za-z_][A-Za-z0-9_-]*)$|(?<![.])\\['([^'\\]]*)'\\]$");
+
+  private static JsonPath parse(String source, String fieldPath) {
+    // Jayway accepts some truncated paths ("$.a[" reads as "$.a"): check the brackets first.
+    if (!balanced(source)) {
+      throw ValidationException.at(
+          fieldPath, "Invalid value: \"" + source + "\": unbalanced brackets or parentheses");
+    }
+    try {
+      return JsonPath.compile(source);
+    } catch (InvalidPathException | IllegalArgumentException e) {
+      throw ValidationException.at(
+          fieldPath, "Invalid value: \"" + source + "\": " + e.getMessage());
+    }
+  }
+
+  private static boolean balanced(String source) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '[' || c == '(') {
+        depth++;
+      } else if (c == ']' || c == ')') {
+        if (--depth < 0) {
+          return false;
+        }
+      }
+    }
+    return depth == 0 && quote == 0;
   }
 
   /** Sets every match to a copy of {@code value}; creates missing parent maps of a definite path. */
@@ -85,8 +142,19 @@ final class JsonPathEdit {
       put(parent, definite.get(definite.size() - 1), value);
       return;
     }
-    List<List<Object>> matches = matches(document);
-    for (List<Object> match : matches) {
+    if (parents != null) {
+      List<List<Object>> matches = matches(parents, document);
+      for (List<Object> match : matches) {
+        JsonNode parent = parentOrNull(document, match);
+        JsonNode object = parent == null ? null : child(parent, match.get(match.size() - 1));
+        if (!(object instanceof ObjectNode target)) {
+          throw new ActionFailure(source, "path not found: a match is not an object");
+        }
+        target.set(leaf, value.deepCopy());
+      }
+      return;
+    }
+    for (List<Object> match : matches(path, document)) {
       put(parent(document, match), match.get(match.size() - 1), value.deepCopy());
     }
   }
@@ -102,7 +170,7 @@ final class JsonPathEdit {
       }
       matches = List.of(definite);
     } else {
-      matches = matches(document);
+      matches = matches(path, document);
     }
     // Find every parent first, then remove array items from the highest index down, so that
     // removing one match never shifts another.
@@ -125,10 +193,10 @@ final class JsonPathEdit {
         });
   }
 
-  private List<List<Object>> matches(JsonNode document) {
+  private List<List<Object>> matches(JsonPath query, JsonNode document) {
     Object found;
     try {
-      found = path.read(document, PATHS);
+      found = query.read(document, PATHS);
     } catch (PathNotFoundException e) {
       found = List.of();
     }
