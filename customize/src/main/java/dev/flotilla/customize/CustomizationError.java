@@ -42,6 +42,11 @@ public record CustomizationError(
         name, manifest, resource, customization, rule, field, target, message);
   }
 
+  CustomizationError withManifest(int index) {
+    return new CustomizationError(
+        cluster, index, resource, customization, rule, field, target, message);
+  }
+
   /**
    * {@code cluster C: manifest 0 (apps/v1 Deployment shop/web): customization X, rule Y
    * (spec.rules[1]): /spec/replicas: message}.
