@@ -148,6 +148,7 @@ public final class CustomizationReader {
     }
     ObjectView rule = maybe.get();
     Binder binder = rule.binder();
+    int before = binder.problemCount();
     String name = rule.requiredString("name");
     Optional<ClusterSelectorTerm> selector =
         rule.take("clusterSelector")
@@ -185,7 +186,7 @@ public final class CustomizationReader {
         .ifPresent(patch -> actions.add(new Action.MergePatch(JsonTrees.of(patch))));
     List<Action.PatchOperation> operations =
         rule.list("jsonPatch", (item, p) -> operation(rule, item, p));
-    if (rule.has("jsonPatch") && !binder.hasProblems()) {
+    if (rule.has("jsonPatch") && binder.problemCount() == before) {
       Optional.ofNullable(binder.construct(node, path, () -> new Action.JsonPatch(operations)))
           .ifPresent(actions::add);
     }
@@ -193,7 +194,7 @@ public final class CustomizationReader {
       actions.add(new Action.Delete());
     }
     rule.rejectUnknown();
-    if (binder.hasProblems()) {
+    if (binder.problemCount() > before) {
       return Optional.empty();
     }
     return Optional.ofNullable(

@@ -40,6 +40,9 @@ public final class ManifestReader {
     for (int d = 0; d < documents.size(); d++) {
       Node document = documents.get(d);
       String path = documents.size() == 1 ? "" : "[" + d + "]";
+      if (document instanceof ScalarNode scalar && "".equals(scalar.value())) {
+        continue; // an empty YAML document between two "---"
+      }
       if (!(document instanceof MapNode map)) {
         binder.wrongType(document, path, "object");
         continue;
