@@ -83,7 +83,9 @@ final class CustomizeCommand implements Callable<Integer> {
           fleet
               .cluster(cluster)
               .orElseThrow(
-                  () -> new UserError("--cluster: no cluster named \"" + cluster + "\" in " + inventory));
+                  () ->
+                      new UserError(
+                          "--cluster: no cluster named \"" + cluster + "\" in " + inventory));
       ArrayNode list = out.putArray(one.name());
       for (int m = 0; m < inputs.size(); m++) {
         try {
@@ -102,7 +104,8 @@ final class CustomizeCommand implements Callable<Integer> {
       errors.addAll(result.errors());
     }
     PrintWriter writer = spec.commandLine().getOut();
-    writer.print(output == Format.json ? ManifestWriter.json(out) + "\n" : ManifestWriter.yaml(out));
+    writer.print(
+        output == Format.json ? ManifestWriter.json(out) + "\n" : ManifestWriter.yaml(out));
     writer.flush();
     if (errors.isEmpty()) {
       return 0;
@@ -130,7 +133,8 @@ final class CustomizeCommand implements Callable<Integer> {
     try {
       return RuleSet.of(compiled);
     } catch (ValidationException e) {
-      throw new UserError("--policy: " + e.problems().get(0).path() + ": " + e.problems().get(0).message());
+      throw new UserError(
+          "--policy: " + e.problems().get(0).path() + ": " + e.problems().get(0).message());
     }
   }
 

@@ -89,8 +89,15 @@ class CustomizeCommandTest {
   void jsonMapsEveryClusterToItsManifests() throws IOException {
     Result result =
         run(
-            "customize", "--inventory", fleet.toString(), "--policy", policy.toString(),
-            "--manifests", manifests.toString(), "-o", "json");
+            "customize",
+            "--inventory",
+            fleet.toString(),
+            "--policy",
+            policy.toString(),
+            "--manifests",
+            manifests.toString(),
+            "-o",
+            "json");
     assertEquals(0, result.status(), result.err());
     JsonNode out = new ObjectMapper().readTree(result.out());
     List<String> names = new ArrayList<>();
@@ -102,7 +109,8 @@ class CustomizeCommandTest {
         out.at("/store-a/0/spec/template/spec/containers/0/image").asText());
     assertEquals(4, out.at("/store-a/0/spec/replicas").intValue());
     assertEquals(2, out.at("/store-b/0/spec/replicas").intValue());
-    assertEquals("ConfigMap", out.at("/store-c/0/kind").asText(), "the deleted Deployment is absent");
+    assertEquals(
+        "ConfigMap", out.at("/store-c/0/kind").asText(), "the deleted Deployment is absent");
     assertEquals(1, out.get("store-c").size());
   }
 
@@ -115,8 +123,17 @@ class CustomizeCommandTest {
                 + " {containers: [{name: web, image: x}]}}}\n");
     Result result =
         run(
-            "customize", "--inventory", fleet.toString(), "--policy", policy.toString(),
-            "--manifests", onlyDeployment.toString(), "--cluster", "store-c", "-o", "json");
+            "customize",
+            "--inventory",
+            fleet.toString(),
+            "--policy",
+            policy.toString(),
+            "--manifests",
+            onlyDeployment.toString(),
+            "--cluster",
+            "store-c",
+            "-o",
+            "json");
     assertEquals(0, result.status(), result.err());
     assertEquals("{\n  \"store-c\" : [ ]\n}\n", result.out());
   }
@@ -125,8 +142,15 @@ class CustomizeCommandTest {
   void yamlOutputReadsBack() {
     Result result =
         run(
-            "customize", "--inventory", fleet.toString(), "--policy", policy.toString(),
-            "--manifests", manifests.toString(), "--cluster", "store-b");
+            "customize",
+            "--inventory",
+            fleet.toString(),
+            "--policy",
+            policy.toString(),
+            "--manifests",
+            manifests.toString(),
+            "--cluster",
+            "store-b");
     assertEquals(0, result.status(), result.err());
     JsonNode out = ManifestReader.parse("out.yaml", result.out()).get(0);
     assertEquals(
@@ -151,8 +175,15 @@ class CustomizeCommandTest {
             """);
     Result result =
         run(
-            "customize", "--inventory", fleet.toString(), "--policy", zone.toString(),
-            "--manifests", manifests.toString(), "-o", "json");
+            "customize",
+            "--inventory",
+            fleet.toString(),
+            "--policy",
+            zone.toString(),
+            "--manifests",
+            manifests.toString(),
+            "-o",
+            "json");
     assertEquals(1, result.status());
     assertTrue(result.out().contains("\"store-a\""), result.out());
     assertTrue(result.err().startsWith("error: cluster store-c: manifest 0"), result.err());
@@ -177,11 +208,15 @@ class CustomizeCommandTest {
             """);
     Result result =
         run(
-            "customize", "--inventory", fleet.toString(), "--policy", bad.toString(),
-            "--manifests", manifests.toString());
+            "customize",
+            "--inventory",
+            fleet.toString(),
+            "--policy",
+            bad.toString(),
+            "--manifests",
+            manifests.toString());
     assertEquals(1, result.status());
-    assertTrue(
-        result.err().startsWith("error: " + bad + ":8:"), result.err());
+    assertTrue(result.err().startsWith("error: " + bad + ":8:"), result.err());
     assertTrue(result.err().contains("spec.rules[0].replicas"), result.err());
     Result validate = run("validate", bad.toString());
     assertEquals(1, validate.status());
@@ -194,9 +229,17 @@ class CustomizeCommandTest {
   void unknownClusterIsInvalidInput() {
     Result result =
         run(
-            "customize", "--inventory", fleet.toString(), "--policy", policy.toString(),
-            "--manifests", manifests.toString(), "--cluster", "nope");
+            "customize",
+            "--inventory",
+            fleet.toString(),
+            "--policy",
+            policy.toString(),
+            "--manifests",
+            manifests.toString(),
+            "--cluster",
+            "nope");
     assertEquals(1, result.status());
-    assertTrue(result.err().startsWith("error: --cluster: no cluster named \"nope\""), result.err());
+    assertTrue(
+        result.err().startsWith("error: --cluster: no cluster named \"nope\""), result.err());
   }
 }

@@ -8,7 +8,7 @@ import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.customize.Action;
 import dev.flotilla.api.labels.LabelRules;
-import dev.flotilla.expr.Dependencies;
+import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.ExpressionEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,24 +17,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One {@link Action} compiled: templates compiled, JSONPaths parsed. Applying edits the document
- * in place and returns the new root (a new one only when a patch replaces the whole document).
+ * One {@link Action} compiled: templates compiled, JSONPaths parsed. Applying edits the document in
+ * place and returns the new root (a new one only when a patch replaces the whole document).
  * Immutable and thread-safe.
  */
 abstract class CompiledAction {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** Applies to {@code document} for the cluster whose CEL variables are {@code variables}. */
-  abstract JsonNode apply(JsonNode document, Map<String, Object> variables);
+  abstract JsonNode apply(JsonNode document, Bindings variables);
 
-  /** Adds what the action's templates read of {@code cluster}. */
-  abstract void addDependencies(List<Dependencies> out);
+  /** Adds the action's template expressions. */
+  abstract void addExpressions(List<CompiledExpression> out);
 
   /**
    * Compiles {@code action}.
    *
-   * @param path the action's field path in its customization, such as {@code
-   *     spec.rules[0].set[1]}
+   * @param path the action's field path in its customization, such as {@code spec.rules[0].set[1]}
    * @throws ValidationException naming every template or path that does not compile
    */
   static CompiledAction compile(Action action, String path, ExpressionEnvironment cel) {
@@ -73,8 +72,7 @@ abstract class CompiledAction {
       return Metadata.compile("labels", labels.add(), labels.remove(), path, cel);
     }
     if (action instanceof Action.Annotations annotations) {
-      return Metadata.compile(
-          "annotations", annotations.add(), annotations.remove(), path, cel);
+      return Metadata.compile("annotations", annotations.add(), annotations.remove(), path, cel);
     }
     if (action instanceof Action.Env env) {
       return Env.compile(env, path, cel);
@@ -100,9 +98,9 @@ abstract class CompiledAction {
     return out;
   }
 
-  private static void addAll(Iterable<Template> templates, List<Dependencies> out) {
+  private static void addAll(Iterable<Template> templates, List<CompiledExpression> out) {
     for (Template template : templates) {
-      template.addDependencies(out);
+      template.addExpressions(out);
     }
   }
 
@@ -134,7 +132,7 @@ abstract class CompiledAction {
     }
 
     @Override
-    JsonNode apply(JsonNode document, Map<String, Object> variables) {
+    JsonNode apply(JsonNode document, Bindings variables) {
       target.set(document, value.evaluate(variables, targetName()));
       return document;
     }
@@ -144,8 +142,8 @@ abstract class CompiledAction {
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {
-      value.addDependencies(out);
+    void addExpressions(List<CompiledExpression> out) {
+      value.addExpressions(out);
     }
   }
 
@@ -157,13 +155,13 @@ abstract class CompiledAction {
     }
 
     @Override
-    JsonNode apply(JsonNode document, Map<String, Object> variables) {
+    JsonNode apply(JsonNode document, Bindings variables) {
       target.remove(document);
       return document;
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {}
+    void addExpressions(List<CompiledExpression> out) {}
   }
 
   private static final class MergePatch extends CompiledAction {
@@ -174,13 +172,13 @@ abstract class CompiledAction {
     }
 
     @Override
-    JsonNode apply(JsonNode document, Map<String, Object> variables) {
+    JsonNode apply(JsonNode document, Bindings variables) {
       return MergePatcher.apply(document, patch.evaluate(variables, ""));
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {
-      patch.addDependencies(out);
+    void addExpressions(List<CompiledExpression> out) {
+      patch.addExpressions(out);
     }
   }
 
@@ -190,8 +188,7 @@ abstract class CompiledAction {
     private final String[] froms;
     private final ValueTemplate[] values;
 
-    private JsonPatch(
-        Action.Op[] ops, String[] paths, String[] froms, ValueTemplate[] values) {
+    private JsonPatch(Action.Op[] ops, String[] paths, String[] froms, ValueTemplate[] values) {
       this.ops = ops;
       this.paths = paths;
       this.froms = froms;
@@ -226,7 +223,7 @@ abstract class CompiledAction {
     }
 
     @Override
-    JsonNode apply(JsonNode document, Map<String, Object> variables) {
+    JsonNode apply(JsonNode document, Bindings variables) {
       JsonNode result = document;
       for (int i = 0; i < ops.length; i++) {
         JsonNode value = values[i] == null ? null : values[i].evaluate(variables, paths[i]);
@@ -236,10 +233,10 @@ abstract class CompiledAction {
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {
+    void addExpressions(List<CompiledExpression> out) {
       for (ValueTemplate value : values) {
         if (value != null) {
-          value.addDependencies(out);
+          value.addExpressions(out);
         }
       }
     }
@@ -291,7 +288,7 @@ abstract class CompiledAction {
     }
 
     @Override
-    JsonNode apply(JsonNode document, Map<String, Object> variables) {
+    JsonNode apply(JsonNode document, Bindings variables) {
       List<PodTemplates.Container> all = PodTemplates.containers(document, true);
       for (String name : containers) {
         if (all.stream().noneMatch(c -> c.name().equals(name))) {
@@ -317,14 +314,14 @@ abstract class CompiledAction {
     }
 
     private static Optional<String> render(
-        Optional<Template> part, Map<String, Object> variables, String pointer) {
+        Optional<Template> part, Bindings variables, String pointer) {
       return part.map(t -> t.render(variables, pointer));
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {
+    void addExpressions(List<CompiledExpression> out) {
       for (Optional<Template> part : List.of(registry, repository, tag, digest)) {
-        part.ifPresent(t -> t.addDependencies(out));
+        part.ifPresent(t -> t.addExpressions(out));
       }
     }
   }
@@ -356,7 +353,7 @@ abstract class CompiledAction {
     }
 
     @Override
-    JsonNode apply(JsonNode document, Map<String, Object> variables) {
+    JsonNode apply(JsonNode document, Bindings variables) {
       ObjectNode metadata = objectAt(root(document), "metadata", "/metadata");
       String pointer = "/metadata/" + field;
       ObjectNode map = objectAt(metadata, field, pointer);
@@ -379,7 +376,7 @@ abstract class CompiledAction {
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {
+    void addExpressions(List<CompiledExpression> out) {
       addAll(add.values(), out);
     }
   }
@@ -405,7 +402,7 @@ abstract class CompiledAction {
     }
 
     @Override
-    JsonNode apply(JsonNode document, Map<String, Object> variables) {
+    JsonNode apply(JsonNode document, Bindings variables) {
       List<PodTemplates.Container> all = PodTemplates.containers(document, false);
       boolean found = false;
       for (PodTemplates.Container c : all) {
@@ -423,7 +420,7 @@ abstract class CompiledAction {
       return document;
     }
 
-    private void edit(PodTemplates.Container c, Map<String, Object> variables) {
+    private void edit(PodTemplates.Container c, Bindings variables) {
       String pointer = c.pointer() + "/env";
       JsonNode existing = c.node().get("env");
       ArrayNode env;
@@ -463,7 +460,7 @@ abstract class CompiledAction {
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {
+    void addExpressions(List<CompiledExpression> out) {
       addAll(set.values(), out);
     }
   }
@@ -476,7 +473,7 @@ abstract class CompiledAction {
     }
 
     @Override
-    JsonNode apply(JsonNode document, Map<String, Object> variables) {
+    JsonNode apply(JsonNode document, Bindings variables) {
       JsonNode replicas = value.evaluate(variables, "/spec/replicas");
       if (!replicas.isIntegralNumber() || !replicas.canConvertToInt() || replicas.intValue() < 0) {
         throw new ActionFailure(
@@ -488,8 +485,8 @@ abstract class CompiledAction {
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {
-      value.addDependencies(out);
+    void addExpressions(List<CompiledExpression> out) {
+      value.addExpressions(out);
     }
   }
 }

@@ -30,7 +30,8 @@ public final class CompiledCustomization {
    * ExpressionEnvironment#forClusters()}).
    *
    * @throws ValidationException naming every selector, template and path that does not compile,
-   *     with field paths relative to the customization document ({@code spec.rules[0].set[1].value})
+   *     with field paths relative to the customization document ({@code
+   *     spec.rules[0].set[1].value})
    */
   public static CompiledCustomization compile(Customization customization) {
     return compile(customization, ExpressionEnvironment.forClusters());

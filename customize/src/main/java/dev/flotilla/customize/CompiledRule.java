@@ -7,6 +7,7 @@ import dev.flotilla.api.customize.Action;
 import dev.flotilla.api.customize.Rule;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PlacementSpec;
+import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.Dependencies;
 import dev.flotilla.expr.ExpressionEnvironment;
 import dev.flotilla.placement.ClusterSet;
@@ -17,8 +18,8 @@ import java.util.List;
 
 /**
  * A rule compiled: its cluster selector as a placement predicate (the same index evaluation and
- * per-cluster test as placement; a CEL error for a cluster means the rule does not apply to it), its
- * actions compiled, and what its templates read.
+ * per-cluster test as placement; a CEL error for a cluster means the rule does not apply to it),
+ * its actions compiled, and what its templates read.
  */
 final class CompiledRule {
   private static final String SELECTOR = "spec.clusterSelectors[0]";
@@ -37,7 +38,12 @@ final class CompiledRule {
   final boolean optional;
   final boolean delete;
   final CompiledAction[] actions;
+
+  /** The expressions of the rule's templates (their results decide the rule's edits). */
+  final List<CompiledExpression> expressions;
+
   final List<Dependencies> dependencies;
+
   /** Null when the rule has no selector: it applies to no cluster. */
   private final CompiledPlacement selector;
 
@@ -54,11 +60,12 @@ final class CompiledRule {
     this.delete = rule.actions().stream().anyMatch(a -> a instanceof Action.Delete);
     this.selector = selector;
     this.actions = actions;
-    List<Dependencies> deps = new ArrayList<>();
+    List<CompiledExpression> all = new ArrayList<>();
     for (CompiledAction action : actions) {
-      action.addDependencies(deps);
+      action.addExpressions(all);
     }
-    this.dependencies = List.copyOf(deps);
+    this.expressions = List.copyOf(all);
+    this.dependencies = all.stream().map(CompiledExpression::dependencies).toList();
   }
 
   static CompiledRule compile(
@@ -110,7 +117,8 @@ final class CompiledRule {
     String p = problem.path();
     String rest = p.startsWith(SELECTOR) ? p.substring(SELECTOR.length()) : "";
     String joined = prefix + rest;
-    return new Problem(problem.source(), problem.line(), problem.column(), joined, problem.message());
+    return new Problem(
+        problem.source(), problem.line(), problem.column(), joined, problem.message());
   }
 
   /** Whether the rule applies to {@code cluster}. */

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Thrown by {@link RuleSet#apply(dev.flotilla.api.Cluster, com.fasterxml.jackson.databind.JsonNode)}
- * when a rule cannot apply to the manifest: nothing is returned for it, and the input is unchanged.
+ * Thrown by {@link RuleSet#apply(dev.flotilla.api.Cluster,
+ * com.fasterxml.jackson.databind.JsonNode)} when a rule cannot apply to the manifest: nothing is
+ * returned for it, and the input is unchanged.
  */
 public final class CustomizationException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * A container image reference, {@code [registry/]repository[:tag][@digest]}, split as Docker's
- * reference grammar does: the first path component is a registry when it holds a '.' or a ':' or
- * is {@code localhost}.
+ * reference grammar does: the first path component is a registry when it holds a '.' or a ':' or is
+ * {@code localhost}.
  */
 record ImageReference(String registry, String repository, String tag, String digest) {
 

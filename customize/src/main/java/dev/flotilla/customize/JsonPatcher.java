@@ -66,8 +66,7 @@ final class JsonPatcher {
           throw new ActionFailure(path, "test: no value at path");
         }
         if (!JsonValues.equal(actual, value)) {
-          throw new ActionFailure(
-              path, "test failed: value is " + actual + ", expected " + value);
+          throw new ActionFailure(path, "test failed: value is " + actual + ", expected " + value);
         }
         yield document;
       }

@@ -39,8 +39,10 @@ final class JsonPathEdit {
 
   private final String source;
   private final JsonPath path;
+
   /** The tokens of a definite path (a String key or an Integer index); null when indefinite. */
   private final List<Object> definite;
+
   /**
    * For an indefinite path ending in a plain field ({@code $.items[*].name}): the path of the
    * parents and the field, so that {@code set} adds the field where it is missing.
@@ -124,7 +126,9 @@ final class JsonPathEdit {
     return depth == 0 && quote == 0;
   }
 
-  /** Sets every match to a copy of {@code value}; creates missing parent maps of a definite path. */
+  /**
+   * Sets every match to a copy of {@code value}; creates missing parent maps of a definite path.
+   */
   void set(JsonNode document, JsonNode value) {
     if (definite != null) {
       JsonNode parent = document;
@@ -262,9 +266,7 @@ final class JsonPathEdit {
     return token instanceof String key ? "field '" + key + "'" : "index " + token;
   }
 
-  /**
-   * The tokens of a normalized path such as {@code $['a']['b.c'][0]}.
-   */
+  /** The tokens of a normalized path such as {@code $['a']['b.c'][0]}. */
   static List<Object> tokens(String normalized) {
     List<Object> out = new ArrayList<>();
     int i = 1; // skip '$'

@@ -5,7 +5,7 @@ import dev.flotilla.api.Cluster;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.customize.Customization;
-import dev.flotilla.expr.ClusterVariables;
+import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.Dependencies;
 import dev.flotilla.placement.ClusterSet;
 import dev.flotilla.placement.Inventory;
@@ -65,6 +65,7 @@ public final class RuleSet {
    */
   private final List<CompiledCustomization> customizations;
   private final CompiledRule[] rules;
+
   /** For each rule, the index of its customization in {@link #customizations}. */
   private final int[] owner;
 
@@ -146,7 +147,7 @@ public final class RuleSet {
     for (int r = 0; r < rules.length; r++) {
       matched[r] = rules[r].matches(cluster);
     }
-    Outcome outcome = run(matched, ClusterVariables.of(cluster), manifest, 0, selectedBy(manifest));
+    Outcome outcome = run(matched, Bindings.of(cluster), manifest, 0, selectedBy(manifest));
     if (outcome.error != null) {
       throw new CustomizationException(List.of(outcome.error.withCluster(cluster.name())));
     }
@@ -189,21 +190,41 @@ public final class RuleSet {
               }
               byMask.computeIfAbsent(new Mask(words), k -> new ArrayList<>()).add(name);
             });
-    // Pass 2: under each mask, clusters by the values its rules' templates read.
+    // Pass 2: under each mask, clusters by the values its rules' templates read; each such
+    // input group is then placed by its templates' results (memoized per input, so evaluated once
+    // per distinct input): clusters whose templates evaluate alike share one output.
+    Map<Object, Object> memo = new HashMap<>();
+    Map<Outputs, CustomizationResult.Group> byOutputs = new HashMap<>();
     Map<String, CustomizationResult.Group> byCluster = new HashMap<>(inventory.size() * 2);
     List<CustomizationResult.Group> groups = new ArrayList<>();
     for (Map.Entry<Mask, List<String>> entry : byMask.entrySet()) {
       boolean[] matched = entry.getKey().toBooleans(rules.length);
       KeyPlan plan = KeyPlan.of(matched, rules);
+      List<CompiledExpression> expressions = new ArrayList<>();
+      for (int r = 0; r < rules.length; r++) {
+        if (matched[r]) {
+          expressions.addAll(rules[r].expressions);
+        }
+      }
       Map<Values, CustomizationResult.Group> byValues = new HashMap<>();
       for (String name : entry.getValue()) {
         Values values = plan.values(inventory, name);
         CustomizationResult.Group group = byValues.get(values);
         if (group == null) {
-          Cluster representative = inventory.cluster(name).orElseThrow();
-          group = compute(matched, representative, inputs, selected);
+          Map<String, Object> representative = inventory.clusterVariable(name).orElseThrow();
+          Bindings bindings = Bindings.memoized(representative, memo);
+          Object[] results = new Object[expressions.size()];
+          for (int e = 0; e < results.length; e++) {
+            results[e] = bindings.result(expressions.get(e));
+          }
+          Outputs outputs = new Outputs(entry.getKey(), results);
+          group = byOutputs.get(outputs);
+          if (group == null) {
+            group = compute(matched, bindings, inputs, selected);
+            byOutputs.put(outputs, group);
+            groups.add(group);
+          }
           byValues.put(values, group);
-          groups.add(group);
         }
         byCluster.put(name, group);
       }
@@ -212,8 +233,7 @@ public final class RuleSet {
   }
 
   private CustomizationResult.Group compute(
-      boolean[] matched, Cluster cluster, List<JsonNode> manifests, boolean[][] selected) {
-    Map<String, Object> variables = ClusterVariables.of(cluster);
+      boolean[] matched, Bindings variables, List<JsonNode> manifests, boolean[][] selected) {
     JsonNode[] outputs = new JsonNode[manifests.size()];
     CustomizationError[] errors = new CustomizationError[manifests.size()];
     for (int m = 0; m < outputs.length; m++) {
@@ -234,11 +254,7 @@ public final class RuleSet {
 
   /** The rules applied to one manifest for one cluster: output, deletion (null, null) or error. */
   private Outcome run(
-      boolean[] matched,
-      Map<String, Object> variables,
-      JsonNode manifest,
-      int index,
-      boolean[] selected) {
+      boolean[] matched, Bindings variables, JsonNode manifest, int index, boolean[] selected) {
     for (int r = 0; r < rules.length; r++) {
       if (matched[r] && selected[owner[r]] && rules[r].delete) {
         return new Outcome(null, null);
@@ -301,7 +317,8 @@ public final class RuleSet {
       if (!manifest.isObject()) {
         problems.add(
             Problem.at(
-                "manifests[" + i + "]", "wrong type: expected object, got " + manifest.getNodeType()));
+                "manifests[" + i + "]",
+                "wrong type: expected object, got " + manifest.getNodeType()));
       }
     }
     if (!problems.isEmpty()) {
@@ -330,6 +347,21 @@ public final class RuleSet {
     @Override
     public int hashCode() {
       return Arrays.hashCode(words);
+    }
+  }
+
+  /** A set of rules and the results of their templates: what decides an output. */
+  private record Outputs(Mask mask, Object[] results) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Outputs other
+          && mask.equals(other.mask)
+          && Arrays.equals(results, other.results);
+    }
+
+    @Override
+    public int hashCode() {
+      return mask.hashCode() * 31 + Arrays.hashCode(results);
     }
   }
 
@@ -399,10 +431,11 @@ public final class RuleSet {
         out.add(inventory.property(cluster, key).orElse(null));
       }
       if (allLabels || allAnnotations || allProperties) {
-        Cluster whole = inventory.cluster(cluster).orElseThrow(); // rare: templates over maps
-        out.add(allLabels ? whole.labels() : null);
-        out.add(allAnnotations ? whole.annotations() : null);
-        out.add(allProperties ? whole.properties() : null);
+        // Rare: templates that iterate a map. Copies, so the key compares by content.
+        Map<String, Object> whole = inventory.clusterVariable(cluster).orElseThrow();
+        out.add(allLabels ? Map.copyOf((Map<?, ?>) whole.get("labels")) : null);
+        out.add(allAnnotations ? Map.copyOf((Map<?, ?>) whole.get("annotations")) : null);
+        out.add(allProperties ? Map.copyOf((Map<?, ?>) whole.get("properties")) : null);
       }
       return new Values(out.toArray());
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.expr.CompiledExpression;
-import dev.flotilla.expr.Dependencies;
 import dev.flotilla.expr.ExpressionEnvironment;
 import dev.flotilla.expr.ExpressionEvaluationException;
 import java.util.ArrayList;
@@ -66,8 +65,7 @@ final class Template {
         }
         String source = text.substring(i + 2, end).strip();
         if (source.isEmpty()) {
-          throw ValidationException.at(
-              fieldPath, "Invalid value: empty template at offset " + i);
+          throw ValidationException.at(fieldPath, "Invalid value: empty template at offset " + i);
         }
         literals.add(literal.toString());
         literal.setLength(0);
@@ -127,11 +125,9 @@ final class Template {
     return expressions.length == 0;
   }
 
-  /** Adds what the expressions read of {@code cluster}. */
-  void addDependencies(List<Dependencies> out) {
-    for (CompiledExpression expression : expressions) {
-      out.add(expression.dependencies());
-    }
+  /** Adds the expressions, in evaluation order. */
+  void addExpressions(List<CompiledExpression> out) {
+    out.addAll(java.util.Arrays.asList(expressions));
   }
 
   /**
@@ -139,27 +135,27 @@ final class Template {
    *
    * @param target where the value goes in the manifest, for errors
    */
-  JsonNode evaluate(Map<String, Object> variables, String target) {
+  JsonNode evaluate(Bindings bindings, String target) {
     if (whole) {
-      return toJson(run(expressions[0], variables, target), target);
+      return toJson(bindings.evaluate(expressions[0], target), target);
     }
-    return JSON.textNode(render(variables, target));
+    return JSON.textNode(render(bindings, target));
   }
 
   /** The value for one cluster as text, whatever the expressions' types. */
-  String render(Map<String, Object> variables, String target) {
+  String render(Bindings bindings, String target) {
     if (expressions.length == 0) {
       return literals[0];
     }
     StringBuilder out = new StringBuilder(literals[0]);
     for (int i = 0; i < expressions.length; i++) {
-      out.append(text(run(expressions[i], variables, target), target));
+      out.append(text(bindings.evaluate(expressions[i], target), target));
       out.append(literals[i + 1]);
     }
     return out.toString();
   }
 
-  private static Object run(CompiledExpression expression, Map<String, Object> vars, String target) {
+  static Object run(CompiledExpression expression, Map<String, Object> vars, String target) {
     try {
       Object value = expression.evaluate(vars);
       if (value instanceof Optional<?> optional) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
-import dev.flotilla.expr.Dependencies;
+import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.ExpressionEnvironment;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -41,7 +41,7 @@ abstract class ValueTemplate {
       try {
         Template template = Template.compile(value.textValue(), path, cel);
         return template.isConstant()
-            ? new Constant(JsonNodeFactory.instance.textNode(template.render(Map.of(), path)))
+            ? new Constant(JsonNodeFactory.instance.textNode(template.render(null, path)))
             : new Text(template);
       } catch (ValidationException e) {
         problems.addAll(e.problems());
@@ -56,7 +56,8 @@ abstract class ValueTemplate {
         keys.add(e.getKey());
         children.add(compile(e.getValue(), path + "." + e.getKey(), cel, problems));
       }
-      return new ObjectTemplate(keys.toArray(String[]::new), children.toArray(ValueTemplate[]::new));
+      return new ObjectTemplate(
+          keys.toArray(String[]::new), children.toArray(ValueTemplate[]::new));
     }
     if (value.isArray() && containsTemplate(value)) {
       ValueTemplate[] items = new ValueTemplate[value.size()];
@@ -81,10 +82,10 @@ abstract class ValueTemplate {
   }
 
   /** A fresh tree for one cluster. */
-  abstract JsonNode evaluate(Map<String, Object> variables, String target);
+  abstract JsonNode evaluate(Bindings variables, String target);
 
-  /** Adds what the templates read of {@code cluster}. */
-  abstract void addDependencies(List<Dependencies> out);
+  /** Adds the templates' expressions. */
+  abstract void addExpressions(List<CompiledExpression> out);
 
   private static final class Constant extends ValueTemplate {
     private final JsonNode value;
@@ -94,12 +95,12 @@ abstract class ValueTemplate {
     }
 
     @Override
-    JsonNode evaluate(Map<String, Object> variables, String target) {
+    JsonNode evaluate(Bindings variables, String target) {
       return value.deepCopy(); // value nodes return themselves: only containers are copied
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {}
+    void addExpressions(List<CompiledExpression> out) {}
   }
 
   private static final class Text extends ValueTemplate {
@@ -110,13 +111,13 @@ abstract class ValueTemplate {
     }
 
     @Override
-    JsonNode evaluate(Map<String, Object> variables, String target) {
+    JsonNode evaluate(Bindings variables, String target) {
       return template.evaluate(variables, target);
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {
-      template.addDependencies(out);
+    void addExpressions(List<CompiledExpression> out) {
+      template.addExpressions(out);
     }
   }
 
@@ -130,7 +131,7 @@ abstract class ValueTemplate {
     }
 
     @Override
-    JsonNode evaluate(Map<String, Object> variables, String target) {
+    JsonNode evaluate(Bindings variables, String target) {
       ObjectNode out = JsonNodeFactory.instance.objectNode();
       for (int i = 0; i < keys.length; i++) {
         out.set(keys[i], values[i].evaluate(variables, target));
@@ -139,9 +140,9 @@ abstract class ValueTemplate {
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {
+    void addExpressions(List<CompiledExpression> out) {
       for (ValueTemplate value : values) {
-        value.addDependencies(out);
+        value.addExpressions(out);
       }
     }
   }
@@ -154,7 +155,7 @@ abstract class ValueTemplate {
     }
 
     @Override
-    JsonNode evaluate(Map<String, Object> variables, String target) {
+    JsonNode evaluate(Bindings variables, String target) {
       ArrayNode out = JsonNodeFactory.instance.arrayNode(items.length);
       for (ValueTemplate item : items) {
         out.add(item.evaluate(variables, target));
@@ -163,9 +164,9 @@ abstract class ValueTemplate {
     }
 
     @Override
-    void addDependencies(List<Dependencies> out) {
+    void addExpressions(List<CompiledExpression> out) {
       for (ValueTemplate item : items) {
-        item.addDependencies(out);
+        item.addExpressions(out);
       }
     }
   }

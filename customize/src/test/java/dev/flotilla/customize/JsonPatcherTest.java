@@ -100,7 +100,8 @@ class JsonPatcherTest {
   void a9TestingAValueError() {
     assertThrows(
         ActionFailure.class,
-        () -> patch("{\"baz\":\"qux\"}", "[{\"op\":\"test\",\"path\":\"/baz\",\"value\":\"bar\"}]"));
+        () ->
+            patch("{\"baz\":\"qux\"}", "[{\"op\":\"test\",\"path\":\"/baz\",\"value\":\"bar\"}]"));
   }
 
   @Test
@@ -118,7 +119,9 @@ class JsonPatcherTest {
   void a12AddingToANonexistentTarget() {
     assertThrows(
         ActionFailure.class,
-        () -> patch("{\"foo\":\"bar\"}", "[{\"op\":\"add\",\"path\":\"/baz/bat\",\"value\":\"qux\"}]"));
+        () ->
+            patch(
+                "{\"foo\":\"bar\"}", "[{\"op\":\"add\",\"path\":\"/baz/bat\",\"value\":\"qux\"}]"));
   }
 
   // A.13 (a duplicate "op" member) is rejected by the reader: duplicate keys are never accepted.
@@ -135,7 +138,8 @@ class JsonPatcherTest {
   void a15ComparingStringsAndNumbers() {
     assertThrows(
         ActionFailure.class,
-        () -> patch("{\"/\":9,\"~1\":10}", "[{\"op\":\"test\",\"path\":\"/~01\",\"value\":\"10\"}]"));
+        () ->
+            patch("{\"/\":9,\"~1\":10}", "[{\"op\":\"test\",\"path\":\"/~01\",\"value\":\"10\"}]"));
   }
 
   @Test
@@ -164,10 +168,16 @@ class JsonPatcherTest {
   @Test
   void edgeCases() {
     // Array indexes: no leading zeros, in bounds; "-" only for add.
-    assertThrows(ActionFailure.class, () -> patch("{\"a\":[1,2]}", "[{\"op\":\"remove\",\"path\":\"/a/01\"}]"));
-    assertThrows(ActionFailure.class, () -> patch("{\"a\":[1,2]}", "[{\"op\":\"add\",\"path\":\"/a/3\",\"value\":0}]"));
+    assertThrows(
+        ActionFailure.class,
+        () -> patch("{\"a\":[1,2]}", "[{\"op\":\"remove\",\"path\":\"/a/01\"}]"));
+    assertThrows(
+        ActionFailure.class,
+        () -> patch("{\"a\":[1,2]}", "[{\"op\":\"add\",\"path\":\"/a/3\",\"value\":0}]"));
     same("{\"a\":[1,2,0]}", "{\"a\":[1,2]}", "[{\"op\":\"add\",\"path\":\"/a/2\",\"value\":0}]");
-    assertThrows(ActionFailure.class, () -> patch("{\"a\":1}", "[{\"op\":\"replace\",\"path\":\"/b\",\"value\":0}]"));
+    assertThrows(
+        ActionFailure.class,
+        () -> patch("{\"a\":1}", "[{\"op\":\"replace\",\"path\":\"/b\",\"value\":0}]"));
     // A value cannot move into its own child.
     assertThrows(
         ActionFailure.class,
@@ -179,8 +189,11 @@ class JsonPatcherTest {
         "{\"a\":{\"x\":1,\"y\":2.0}}",
         "[{\"op\":\"test\",\"path\":\"/a\",\"value\":{\"y\":2,\"x\":1.0}}]");
     // copy makes an independent copy.
-    JsonNode copied = patch("{\"a\":{\"b\":1}}", "[{\"op\":\"copy\",\"from\":\"/a\",\"path\":\"/c\"},"
-        + "{\"op\":\"replace\",\"path\":\"/c/b\",\"value\":2}]");
+    JsonNode copied =
+        patch(
+            "{\"a\":{\"b\":1}}",
+            "[{\"op\":\"copy\",\"from\":\"/a\",\"path\":\"/c\"},"
+                + "{\"op\":\"replace\",\"path\":\"/c/b\",\"value\":2}]");
     assertEquals(json("{\"a\":{\"b\":1},\"c\":{\"b\":2}}"), copied);
   }
 }

@@ -23,8 +23,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * De-duplicated fleet application == the per-cluster reference (each cluster customized on its
- * own, no sharing) on random inventories and random rule sets; inputs are never mutated; template
+ * De-duplicated fleet application == the per-cluster reference (each cluster customized on its own,
+ * no sharing) on random inventories and random rule sets; inputs are never mutated; template
  * results are data, whatever they hold.
  */
 class RuleSetProperties {
@@ -74,9 +74,30 @@ class RuleSetProperties {
   void templateResultsAreInsertedAsDataNeverReparsed() {
     List<String> pieces =
         List.of(
-            "${", "}", "$${", "{{", "}}", "{{ .Values.x }}", "cluster.name", ": ", "- ", "\n",
-            "{\"a\": 1}", "[1, 2]", "'", "\"", "#", "&anchor", "*anchor", "!!str", "---", "x",
-            "${cluster.name}", "\\", "~1", "/");
+            "${",
+            "}",
+            "$${",
+            "{{",
+            "}}",
+            "{{ .Values.x }}",
+            "cluster.name",
+            ": ",
+            "- ",
+            "\n",
+            "{\"a\": 1}",
+            "[1, 2]",
+            "'",
+            "\"",
+            "#",
+            "&anchor",
+            "*anchor",
+            "!!str",
+            "---",
+            "x",
+            "${cluster.name}",
+            "\\",
+            "~1",
+            "/");
     RuleSet rules =
         RuleSet.compile(
             List.of(
@@ -104,7 +125,11 @@ class RuleSetProperties {
               String location = hostile(random, pieces);
               Cluster cluster =
                   new Cluster(
-                      "c-1", Map.of(), Map.of("note", note), Map.of("location", location), List.of());
+                      "c-1",
+                      Map.of(),
+                      Map.of("note", note),
+                      Map.of("location", location),
+                      List.of());
               JsonNode out = rules.apply(cluster, yaml(CONFIG_MAP)).orElseThrow();
               JsonNode data = out.get("data");
               assertEquals(note, data.get("whole").textValue());

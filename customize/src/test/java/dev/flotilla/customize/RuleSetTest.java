@@ -53,7 +53,8 @@ class RuleSetTest {
     assertEquals("registry.eu.example.com/shop/web:1.0.0", spec.at("/containers/0/image").asText());
     assertEquals(
         "registry.eu.example.com/envoyproxy/envoy:v1.29", spec.at("/containers/1/image").asText());
-    assertEquals("registry.eu.example.com/busybox:1.36", spec.at("/initContainers/0/image").asText());
+    assertEquals(
+        "registry.eu.example.com/busybox:1.36", spec.at("/initContainers/0/image").asText());
   }
 
   @Test
@@ -72,7 +73,8 @@ class RuleSetTest {
     assertEquals(
         "registry.example.com/shop/web@sha256:abc",
         out.at("/spec/template/spec/containers/0/image").asText());
-    assertEquals("envoyproxy/envoy:v1.29", out.at("/spec/template/spec/containers/1/image").asText());
+    assertEquals(
+        "envoyproxy/envoy:v1.29", out.at("/spec/template/spec/containers/1/image").asText());
   }
 
   @Test
@@ -149,9 +151,11 @@ class RuleSetTest {
     assertEquals("Always", spec.at("/containers/0/imagePullPolicy").asText());
     assertEquals("Always", spec.at("/containers/1/imagePullPolicy").asText());
     assertEquals(json("{\"topology.kubernetes.io/region\":\"eu\"}"), spec.get("nodeSelector"));
-    assertEquals(json("{\"limits\":{\"cpu\":\"16\"},\"count\":2}"), spec.at("/containers/0/resources"));
+    assertEquals(
+        json("{\"limits\":{\"cpu\":\"16\"},\"count\":2}"), spec.at("/containers/0/resources"));
     assertTrue(spec.path("initContainers").isMissingNode());
-    assertEquals(json("[{\"name\":\"LOG_LEVEL\",\"value\":\"info\"}]"), spec.at("/containers/0/env"));
+    assertEquals(
+        json("[{\"name\":\"LOG_LEVEL\",\"value\":\"info\"}]"), spec.at("/containers/0/env"));
   }
 
   @Test
@@ -363,7 +367,9 @@ class RuleSetTest {
                           labels: {add: {k: "${ unterminated"}}
                         """)));
     List<String> paths = e.problems().stream().map(p -> p.path()).toList();
-    assertTrue(paths.contains("spec.rules[0].clusterSelector.celSelector.expressions[0]"), paths.toString());
+    assertTrue(
+        paths.contains("spec.rules[0].clusterSelector.celSelector.expressions[0]"),
+        paths.toString());
     assertTrue(paths.contains("spec.rules[0].set[0].path"), paths.toString());
     assertTrue(paths.contains("spec.rules[0].set[0].value"), paths.toString());
     assertTrue(paths.contains("spec.rules[0].labels.add[k]"), paths.toString());

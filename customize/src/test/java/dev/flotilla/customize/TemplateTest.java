@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.ValidationException;
-import dev.flotilla.expr.ClusterVariables;
 import dev.flotilla.expr.ExpressionEnvironment;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ class TemplateTest {
 
   static JsonNode eval(String text) {
     return Template.compile(text, "spec.x", ExpressionEnvironment.forClusters())
-        .evaluate(ClusterVariables.of(CLUSTER), "/x");
+        .evaluate(Bindings.of(CLUSTER), "/x");
   }
 
   @Test
@@ -47,7 +46,9 @@ class TemplateTest {
   void embeddedTemplatesRenderAsText() {
     assertEquals("n=3!", eval("n=${ 1 + 2 }!").textValue());
     assertEquals(" 3", eval(" ${ 1 + 2 }").textValue());
-    assertEquals("prod/eu-1a", eval("${cluster.labels.env}/${cluster.labels['topology.kubernetes.io/zone']}").textValue());
+    assertEquals(
+        "prod/eu-1a",
+        eval("${cluster.labels.env}/${cluster.labels['topology.kubernetes.io/zone']}").textValue());
     assertEquals("list [1,\"a\"] ok true", eval("list ${[1, 'a']} ok ${true}").textValue());
   }
 
@@ -65,7 +66,8 @@ class TemplateTest {
   void optionalGivesDefaults() {
     assertEquals("none", eval("${cluster.labels[?'missing'].orValue('none')}").textValue());
     assertEquals("prod", eval("${cluster.labels[?'env'].orValue('none')}").textValue());
-    ActionFailure empty = assertThrows(ActionFailure.class, () -> eval("${cluster.labels[?'missing']}"));
+    ActionFailure empty =
+        assertThrows(ActionFailure.class, () -> eval("${cluster.labels[?'missing']}"));
     assertTrue(empty.getMessage().contains("orValue"), empty.getMessage());
   }
 
@@ -79,7 +81,8 @@ class TemplateTest {
   @Test
   void compileErrors() {
     ExpressionEnvironment cel = ExpressionEnvironment.forClusters();
-    for (String bad : List.of("${", "${ 1 + ", "${}", "a ${ '}' ", "${ cluster.nope }", "${ 1 + }")) {
+    for (String bad :
+        List.of("${", "${ 1 + ", "${}", "a ${ '}' ", "${ cluster.nope }", "${ 1 + }")) {
       ValidationException e =
           assertThrows(ValidationException.class, () -> Template.compile(bad, "spec.y", cel), bad);
       assertEquals("spec.y", e.problems().get(0).path(), bad);
@@ -92,7 +95,15 @@ class TemplateTest {
         new Cluster(
             "c",
             Map.of(),
-            Map.of("x", "${cluster.name}", "y", "{{ .Values }}", "z", "{\"a\": 1}", "w", "a: [b]\n- c"),
+            Map.of(
+                "x",
+                "${cluster.name}",
+                "y",
+                "{{ .Values }}",
+                "z",
+                "{\"a\": 1}",
+                "w",
+                "a: [b]\n- c"),
             Map.of(),
             List.of());
     ExpressionEnvironment cel = ExpressionEnvironment.forClusters();
@@ -100,11 +111,11 @@ class TemplateTest {
       String value = hostile.annotations().get(key);
       JsonNode whole =
           Template.compile("${cluster.annotations['" + key + "']}", "p", cel)
-              .evaluate(ClusterVariables.of(hostile), "/");
+              .evaluate(Bindings.of(hostile), "/");
       assertEquals(value, whole.textValue());
       JsonNode embedded =
           Template.compile("<${cluster.annotations['" + key + "']}>", "p", cel)
-              .evaluate(ClusterVariables.of(hostile), "/");
+              .evaluate(Bindings.of(hostile), "/");
       assertEquals("<" + value + ">", embedded.textValue());
     }
   }

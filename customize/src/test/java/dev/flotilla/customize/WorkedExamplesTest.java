@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The peers' documented override examples, re-expressed as Flotilla rules, give the documented
  * results. Karmada: the OverridePolicy user guide (imageOverrider examples 1-3, commandOverrider
- * add and remove, plaintext replace, target cluster by field, names and exclusion), plus its
- * labels and annotations overriders. KubeFleet: the ClusterResourceOverride and ResourceOverride
- * how-tos (JSON patch remove and replace, {@code ${MEMBER-CLUSTER-NAME}} as {@code
- * ${cluster.name}}, the Delete override type, later rules winning).
+ * add and remove, plaintext replace, target cluster by field, names and exclusion), plus its labels
+ * and annotations overriders. KubeFleet: the ClusterResourceOverride and ResourceOverride how-tos
+ * (JSON patch remove and replace, {@code ${MEMBER-CLUSTER-NAME}} as {@code ${cluster.name}}, the
+ * Delete override type, later rules winning).
  */
 class WorkedExamplesTest {
   static final Cluster MEMBER1 =
@@ -119,7 +119,8 @@ class WorkedExamplesTest {
                   jsonPatch: [{op: replace, path: /data/example, value: 2}]
                 """));
     JsonNode configMap =
-        yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: myconfigmap}\ndata:\n  example: 1\n");
+        yaml(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: myconfigmap}\ndata:\n  example: 1\n");
     assertEquals(2, set.apply(MEMBER1, configMap).orElseThrow().at("/data/example").intValue());
   }
 
@@ -240,10 +241,16 @@ class WorkedExamplesTest {
             """);
     assertEquals(
         "nginx:1.20.0",
-        set.apply(PROD, deployment).orElseThrow().at("/spec/template/spec/containers/0/image").asText());
+        set.apply(PROD, deployment)
+            .orElseThrow()
+            .at("/spec/template/spec/containers/0/image")
+            .asText());
     assertEquals(
         "nginx:latest",
-        set.apply(DEV, deployment).orElseThrow().at("/spec/template/spec/containers/0/image").asText());
+        set.apply(DEV, deployment)
+            .orElseThrow()
+            .at("/spec/template/spec/containers/0/image")
+            .asText());
     assertEquals(Optional.empty(), set.apply(TEST, deployment));
   }
 
@@ -265,7 +272,8 @@ class WorkedExamplesTest {
                   image: {registry: mirror.local}
                 """));
     JsonNode out = set.apply(MEMBER1, yaml(MYAPP)).orElseThrow();
-    assertEquals("mirror.local/myapp:1.0.0", out.at("/spec/template/spec/containers/0/image").asText());
+    assertEquals(
+        "mirror.local/myapp:1.0.0", out.at("/spec/template/spec/containers/0/image").asText());
     assertTrue(out.at("/spec/template/spec/containers/0/args").isMissingNode());
   }
 }

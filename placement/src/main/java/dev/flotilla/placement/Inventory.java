@@ -162,6 +162,20 @@ public final class Inventory {
         : Optional.ofNullable(annotationsAt(ordinal).get(key));
   }
 
+  /**
+   * The value of the CEL variable {@code cluster} ({@code name}, {@code labels}, {@code
+   * annotations}, {@code properties}, as {@link dev.flotilla.expr.ClusterVariables#value}) for the
+   * cluster named {@code name}, read from the index without rebuilding the cluster: labels and
+   * properties are looked up in their columns on demand. Empty when there is no such cluster. The
+   * maps are read-only views; use one from one thread.
+   */
+  public Optional<Map<String, Object>> clusterVariable(String name) {
+    Integer ordinal = ordinals.get(name);
+    return ordinal == null
+        ? Optional.empty()
+        : Optional.of(ClusterFacts.of(this, ordinal).celCluster());
+  }
+
   /** Every cluster, sorted by name (rebuilt from the index: for tools and tests, not hot paths). */
   public List<Cluster> clusters() {
     return all().names().stream().map(name -> cluster(name).orElseThrow()).toList();

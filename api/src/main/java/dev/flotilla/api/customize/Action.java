@@ -109,7 +109,9 @@ public sealed interface Action {
     }
   }
 
-  /** Adds (or overwrites) and removes {@code metadata.labels}; added values must be label values. */
+  /**
+   * Adds (or overwrites) and removes {@code metadata.labels}; added values must be label values.
+   */
   record Labels(Map<String, String> add, List<String> remove) implements Action {
     /** Copies, keeping order, and checks the keys. */
     public Labels {

@@ -34,8 +34,7 @@ public record CustomizationSpec(
     for (int i = 0; i < rules.size(); i++) {
       String name = rules.get(i).name();
       if (!names.add(name)) {
-        problems.add(
-            Problem.at("rules[" + i + "].name", "Duplicate value: \"" + name + "\""));
+        problems.add(Problem.at("rules[" + i + "].name", "Duplicate value: \"" + name + "\""));
       }
     }
     if (!problems.isEmpty()) {

@@ -167,10 +167,7 @@ public final class CustomizationReader {
         .flatMap(
             value ->
                 Optional.ofNullable(
-                    binder.construct(
-                        value,
-                        path,
-                        () -> new Action.Replicas(JsonTrees.of(value)))))
+                    binder.construct(value, path, () -> new Action.Replicas(JsonTrees.of(value)))))
         .ifPresent(actions::add);
     actions.addAll(rule.list("set", (item, p) -> setValue(rule, item, p)));
     actions.addAll(
@@ -261,9 +258,7 @@ public final class CustomizationReader {
               }
               JsonNode json = JsonTrees.of(value.get());
               return Optional.ofNullable(
-                  view.binder()
-                      .construct(
-                          node, path, () -> new Action.SetValue(target, json)));
+                  view.binder().construct(node, path, () -> new Action.SetValue(target, json)));
             });
   }
 

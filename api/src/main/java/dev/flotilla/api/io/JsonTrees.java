@@ -54,7 +54,8 @@ final class JsonTrees {
     BigDecimal decimal = (BigDecimal) value;
     double asDouble = decimal.doubleValue();
     // A double when it holds the value exactly as written, so 1.5 prints as 1.5 either way.
-    if (!Double.isInfinite(asDouble) && new BigDecimal(Double.toString(asDouble)).compareTo(decimal) == 0) {
+    if (!Double.isInfinite(asDouble)
+        && new BigDecimal(Double.toString(asDouble)).compareTo(decimal) == 0) {
       return FACTORY.numberNode(asDouble);
     }
     return FACTORY.numberNode(decimal);

@@ -53,7 +53,8 @@ public final class ManifestReader {
           if (item instanceof MapNode) {
             out.add(JsonTrees.of(item));
           } else {
-            binder.wrongType(item, path.isEmpty() ? "items[" + i + "]" : path + ".items[" + i + "]", "object");
+            binder.wrongType(
+                item, path.isEmpty() ? "items[" + i + "]" : path + ".items[" + i + "]", "object");
           }
         }
       } else {

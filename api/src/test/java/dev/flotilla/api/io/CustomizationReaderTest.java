@@ -74,7 +74,13 @@ class CustomizationReaderTest {
                             "apiVersion", "apps/v1",
                             "kind", "Deployment",
                             "metadata",
-                                Map.of("namespace", "shop", "name", "web", "labels", Map.of("app", "web"))))));
+                                Map.of(
+                                    "namespace",
+                                    "shop",
+                                    "name",
+                                    "web",
+                                    "labels",
+                                    Map.of("app", "web"))))));
     Rule rule = c.spec().rules().get(0);
     assertTrue(rule.optional());
     assertEquals(
@@ -121,7 +127,9 @@ class CustomizationReaderTest {
             """);
     String all = String.join("\n", problems);
     assertTrue(all.contains("c.yaml:7:"), all);
-    assertTrue(all.contains("spec.rules[0].clusterSelector.labelSelector.matchExpressions[0].operator"), all);
+    assertTrue(
+        all.contains("spec.rules[0].clusterSelector.labelSelector.matchExpressions[0].operator"),
+        all);
     assertTrue(all.contains("spec.rules[0].jsonPatch[0].op: Unsupported value: \"put\""), all);
     assertTrue(all.contains("spec.rules[0].jsonPatch[1].path: Invalid value: \"a\""), all);
     assertTrue(all.contains("spec.rules[0].jsonPatch[2].value: Forbidden"), all);
@@ -162,9 +170,14 @@ class CustomizationReaderTest {
   @Test
   void duplicateRuleNamesAndMissingRules() {
     assertTrue(
-        String.join("\n", problems("spec:\n  rules:\n  - {name: a, replicas: 1}\n  - {name: a, replicas: 2}\n"))
+        String.join(
+                "\n",
+                problems(
+                    "spec:\n  rules:\n  - {name: a, replicas: 1}\n  - {name: a, replicas: 2}\n"))
             .contains("spec.rules[1].name: Duplicate value: \"a\""));
-    assertTrue(String.join("\n", problems("spec: {priority: 1}\n")).contains("spec.rules: Required value"));
+    assertTrue(
+        String.join("\n", problems("spec: {priority: 1}\n"))
+            .contains("spec.rules: Required value"));
   }
 
   @Test

@@ -40,19 +40,21 @@ class ManifestReaderTest {
     JsonNode yaml =
         ManifestReader.parse("m.yaml", "a: 1\nb: 10000000000\nc: 1.5\nd: [true, null, x]\n").get(0);
     JsonNode json =
-        ManifestReader.parse("m.json", "{\"a\":1,\"b\":10000000000,\"c\":1.5,\"d\":[true,null,\"x\"]}")
+        ManifestReader.parse(
+                "m.json", "{\"a\":1,\"b\":10000000000,\"c\":1.5,\"d\":[true,null,\"x\"]}")
             .get(0);
     assertEquals(yaml, json);
     assertTrue(yaml.get("a").isInt());
-    assertEquals(
-        2, ManifestReader.parse("a.json", "[{\"kind\":\"A\"},{\"kind\":\"B\"}]").size());
+    assertEquals(2, ManifestReader.parse("a.json", "[{\"kind\":\"A\"},{\"kind\":\"B\"}]").size());
   }
 
   @Test
   void nonObjectsAndSyntaxErrorsAreReported() {
     ValidationException e =
-        assertThrows(ValidationException.class, () -> ManifestReader.parse("m.yaml", "a: 1\n---\n- x\n"));
-    assertEquals("m.yaml:3:1: [1]: wrong type: expected object, got list", e.problems().get(0).toString());
+        assertThrows(
+            ValidationException.class, () -> ManifestReader.parse("m.yaml", "a: 1\n---\n- x\n"));
+    assertEquals(
+        "m.yaml:3:1: [1]: wrong type: expected object, got list", e.problems().get(0).toString());
     assertThrows(ValidationException.class, () -> ManifestReader.parse("m.yaml", "a: [1\n"));
     assertThrows(ValidationException.class, () -> ManifestReader.parse("m.yaml", "a: 1\na: 2\n"));
   }
