@@ -22,16 +22,27 @@ final class Bindings {
   private final Map<String, Object> cluster;
   private final Map<String, Object> variables;
   private final Map<Object, Object> memo;
+  private final boolean shared;
 
-  private Bindings(Map<String, Object> cluster, Map<Object, Object> memo) {
+  private Bindings(Map<String, Object> cluster, Map<Object, Object> memo, boolean shared) {
     this.cluster = cluster;
     this.variables = Map.of(ClusterVariables.CLUSTER, cluster);
     this.memo = memo;
+    this.shared = shared;
   }
 
   /** Bindings that evaluate every template afresh. */
   static Bindings of(Cluster cluster) {
-    return new Bindings(ClusterVariables.value(cluster), null);
+    return new Bindings(ClusterVariables.value(cluster), null, false);
+  }
+
+  /**
+   * Bindings for one cluster that share successful results with other calls, across threads,
+   * through {@code cache} (a concurrent map the caller bounds). Failures are not shared: a time
+   * limit hit under load must not fail later calls.
+   */
+  static Bindings shared(Cluster cluster, Map<Object, Object> cache) {
+    return new Bindings(ClusterVariables.value(cluster), cache, true);
   }
 
   /**
@@ -40,7 +51,7 @@ final class Bindings {
    * thread-safe: one per run).
    */
   static Bindings memoized(Map<String, Object> cluster, Map<Object, Object> memo) {
-    return new Bindings(cluster, memo);
+    return new Bindings(cluster, memo, false);
   }
 
   @SuppressWarnings("unchecked")
@@ -74,10 +85,13 @@ final class Bindings {
     if (value == null) {
       try {
         value = Template.run(expression, variables, "");
+        memo.put(key, value);
       } catch (ActionFailure failure) {
         value = new Failure(failure.getMessage());
+        if (!shared) {
+          memo.put(key, value);
+        }
       }
-      memo.put(key, value);
     }
     return value;
   }

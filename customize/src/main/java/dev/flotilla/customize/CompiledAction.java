@@ -296,18 +296,18 @@ abstract class CompiledAction {
               PodTemplates.podSpecPointer(document), "no container named \"" + name + "\"");
         }
       }
+      String pointer = PodTemplates.podSpecPointer(document);
+      Optional<String> newRegistry = render(registry, variables, pointer);
+      Optional<String> newRepository = render(repository, variables, pointer);
+      Optional<String> newTag = render(tag, variables, pointer);
+      Optional<String> newDigest = render(digest, variables, pointer);
       for (PodTemplates.Container container : all) {
         if (!containers.isEmpty() && !containers.contains(container.name())) {
           continue;
         }
-        String pointer = container.pointer() + "/image";
         ImageReference rewritten =
             ImageReference.parse(container.node().path("image").asText(""))
-                .with(
-                    render(registry, variables, pointer),
-                    render(repository, variables, pointer),
-                    render(tag, variables, pointer),
-                    render(digest, variables, pointer));
+                .with(newRegistry, newRepository, newTag, newDigest);
         container.node().put("image", rewritten.toString());
       }
       return document;
@@ -404,13 +404,16 @@ abstract class CompiledAction {
     @Override
     JsonNode apply(JsonNode document, Bindings variables) {
       List<PodTemplates.Container> all = PodTemplates.containers(document, false);
+      Map<String, String> values = new LinkedHashMap<>();
+      String at = PodTemplates.podSpecPointer(document) + "/containers";
+      set.forEach((name, template) -> values.put(name, template.render(variables, at)));
       boolean found = false;
       for (PodTemplates.Container c : all) {
         if (container.isPresent() && !container.get().equals(c.name())) {
           continue;
         }
         found = true;
-        edit(c, variables);
+        edit(c, values);
       }
       if (container.isPresent() && !found) {
         throw new ActionFailure(
@@ -420,7 +423,7 @@ abstract class CompiledAction {
       return document;
     }
 
-    private void edit(PodTemplates.Container c, Bindings variables) {
+    private void edit(PodTemplates.Container c, Map<String, String> values) {
       String pointer = c.pointer() + "/env";
       JsonNode existing = c.node().get("env");
       ArrayNode env;
@@ -431,9 +434,9 @@ abstract class CompiledAction {
       } else {
         throw new ActionFailure(pointer, "expected a list, found " + existing.getNodeType());
       }
-      for (Map.Entry<String, Template> entry : set.entrySet()) {
-        String value = entry.getValue().render(variables, pointer);
-        ObjectNode variable = JSON.objectNode().put("name", entry.getKey()).put("value", value);
+      for (Map.Entry<String, String> entry : values.entrySet()) {
+        ObjectNode variable =
+            JSON.objectNode().put("name", entry.getKey()).put("value", entry.getValue());
         int at = indexOf(env, entry.getKey());
         if (at >= 0) {
           env.set(at, variable);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Customizations compiled into one rule set: per cluster, each manifest's customized copy.
@@ -52,7 +53,8 @@ import java.util.Set;
  * each group's output is computed once, from one member: the cost follows the number of distinct
  * outputs, not the number of clusters.
  *
- * <p>Inputs are never modified. Immutable and thread-safe.
+ * <p>Inputs are never modified. Thread-safe; immutable apart from a bounded cache of template
+ * results that {@link #apply(Cluster, JsonNode)} shares between calls.
  */
 public final class RuleSet {
   /*
@@ -68,6 +70,15 @@ public final class RuleSet {
 
   /** For each rule, the index of its customization in {@link #customizations}. */
   private final int[] owner;
+
+  /**
+   * Template results shared by {@link #apply(Cluster, JsonNode)} calls, keyed by expression and the
+   * values it reads: event-driven controllers customize cluster after cluster, and most clusters
+   * share most inputs (a region, a hardware class). Bounded by clearing when full.
+   */
+  private final Map<Object, Object> sharedResults = new ConcurrentHashMap<>();
+
+  private static final int MAX_SHARED_RESULTS = 1 << 16;
 
   private RuleSet(List<CompiledCustomization> customizations) {
     this.customizations = customizations;
@@ -135,19 +146,39 @@ public final class RuleSet {
   }
 
   /**
-   * Customizes one manifest for one cluster.
+   * Customizes one manifest for one cluster. Template results are reused across calls (from any
+   * thread) for clusters whose templates read equal values, so a controller customizing cluster
+   * after cluster mostly skips CEL.
    *
    * @return the customized copy, or empty when a rule deletes the manifest for this cluster
    * @throws CustomizationException when a rule cannot apply (the input is unchanged)
    */
   public Optional<JsonNode> apply(Cluster cluster, JsonNode manifest) {
+    if (sharedResults.size() > MAX_SHARED_RESULTS) {
+      sharedResults.clear();
+    }
+    return applyWith(cluster, manifest, Bindings.shared(cluster, sharedResults));
+  }
+
+  /**
+   * Customizes one manifest for one cluster evaluating every template afresh: the semantics with
+   * nothing shared, slower. Tests use it as the reference and benchmarks as the naive baseline.
+   *
+   * @return the customized copy, or empty when a rule deletes the manifest for this cluster
+   * @throws CustomizationException when a rule cannot apply (the input is unchanged)
+   */
+  public Optional<JsonNode> applyFresh(Cluster cluster, JsonNode manifest) {
+    return applyWith(cluster, manifest, Bindings.of(cluster));
+  }
+
+  private Optional<JsonNode> applyWith(Cluster cluster, JsonNode manifest, Bindings bindings) {
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(manifest, "manifest");
     boolean[] matched = new boolean[rules.length];
     for (int r = 0; r < rules.length; r++) {
       matched[r] = rules[r].matches(cluster);
     }
-    Outcome outcome = run(matched, Bindings.of(cluster), manifest, 0, selectedBy(manifest));
+    Outcome outcome = run(matched, bindings, manifest, 0, selectedBy(manifest));
     if (outcome.error != null) {
       throw new CustomizationException(List.of(outcome.error.withCluster(cluster.name())));
     }

@@ -57,10 +57,15 @@ class RuleSetProperties {
                 List<CustomizationError> errors = new ArrayList<>();
                 for (int m = 0; m < manifests.size(); m++) {
                   try {
-                    rules.apply(cluster, manifests.get(m)).ifPresent(expected::add);
+                    rules.applyFresh(cluster, manifests.get(m)).ifPresent(expected::add);
                   } catch (CustomizationException e) {
                     errors.add(e.errors().get(0).withManifest(m));
                   }
+                  int index = m;
+                  assertEquals(
+                      outcome(() -> rules.applyFresh(cluster, manifests.get(index))),
+                      outcome(() -> rules.apply(cluster, manifests.get(index))),
+                      "apply with shared results == applyFresh, seed " + seed);
                 }
                 String where = "seed " + seed + ", cluster " + cluster;
                 assertEquals(expected, result.manifests(cluster.name()), where);
@@ -142,6 +147,15 @@ class RuleSetProperties {
               assertEquals(out, ManifestReader.parse("y", ManifestWriter.yaml(out)).get(0));
               assertEquals(out, ManifestReader.parse("j", ManifestWriter.json(out)).get(0));
             });
+  }
+
+  /** The output, or the errors, of one application. */
+  private static Object outcome(java.util.function.Supplier<Optional<JsonNode>> application) {
+    try {
+      return application.get();
+    } catch (CustomizationException e) {
+      return e.errors();
+    }
   }
 
   private static String hostile(Random random, List<String> pieces) {

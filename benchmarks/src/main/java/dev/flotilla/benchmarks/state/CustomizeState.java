@@ -105,8 +105,13 @@ public class CustomizeState {
   public JsonNode deployment;
   public List<JsonNode> manifests;
 
-  /** The cluster {@code applyOne} customizes for: the first of the fleet. */
+  /** The first cluster of the fleet that keeps the Deployment. */
   public Cluster one;
+
+  /** The clusters that keep the Deployment, which {@code applyOne} visits in turn. */
+  public Cluster[] kept;
+
+  private int next;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -115,11 +120,18 @@ public class CustomizeState {
     rules = RuleSet.compile(List.of(CustomizationReader.parse("policy", POLICY).value()));
     deployment = ManifestReader.parse("deployment", DEPLOYMENT).get(0);
     manifests = List.of(deployment);
-    one =
+    kept =
         fleet.stream()
             .filter(c -> !"arm-gateway".equals(c.labels().get(FleetGenerator.LABEL_HARDWARE)))
-            .findFirst()
-            .orElseThrow();
+            .toArray(Cluster[]::new);
+    one = kept[0];
+  }
+
+  /** The next cluster of {@link #kept}, round robin (one benchmark thread). */
+  public Cluster nextCluster() {
+    Cluster cluster = kept[next];
+    next = next + 1 == kept.length ? 0 : next + 1;
+    return cluster;
   }
 
   /** Builds the state outside JMH (tests, tools). */
