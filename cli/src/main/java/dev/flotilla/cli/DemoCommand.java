@@ -68,8 +68,9 @@ final class DemoCommand implements Callable<Integer> {
           "%-44s %,10d %12s%n", placement.name(), selection.clusters().size(), micros(start));
     }
 
-    out.printf(
-        "%nNot built yet: scheduling (pick N, spread, waves), customization, summarization.%n");
+    DemoCustomization.run(inventory, out);
+
+    out.printf("%nNot built yet: scheduling (pick N, spread, waves), summarization.%n");
     out.flush();
     return 0;
   }
