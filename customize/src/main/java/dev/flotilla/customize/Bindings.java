@@ -84,7 +84,8 @@ final class Bindings {
     Object value = memo.get(key);
     if (value == null) {
       try {
-        value = Template.run(expression, variables, "");
+        Object result = Template.run(expression, variables, "");
+        value = result == null ? NULL : result; // concurrent maps hold no nulls
         memo.put(key, value);
       } catch (ActionFailure failure) {
         value = new Failure(failure.getMessage());
@@ -93,8 +94,10 @@ final class Bindings {
         }
       }
     }
-    return value;
+    return value == NULL ? null : value;
   }
+
+  private static final Object NULL = new Object();
 
   private Key key(CompiledExpression expression) {
     Dependencies d = expression.dependencies();

@@ -172,7 +172,13 @@ final class JsonPathEdit {
       if (parent == null || child(parent, last) == null) {
         throw new ActionFailure(source, "path not found");
       }
-      matches = List.of(definite);
+      if (last instanceof Integer index && index < 0) { // Jayway: -1 is the last item
+        List<Object> absolute = new ArrayList<>(definite);
+        absolute.set(absolute.size() - 1, parent.size() + index);
+        matches = List.of(absolute);
+      } else {
+        matches = List.of(definite);
+      }
     } else {
       matches = matches(path, document);
     }
@@ -242,9 +248,9 @@ final class JsonPathEdit {
       object.set(key, value);
     } else if (parent instanceof ArrayNode array
         && token instanceof Integer index
-        && index >= 0
+        && index >= -array.size()
         && index < array.size()) {
-      array.set(index, value);
+      array.set(index < 0 ? array.size() + index : index, value); // Jayway: -1 is the last item
     } else {
       throw new ActionFailure(source, "path not found: cannot set " + describe(token));
     }
