@@ -21,7 +21,11 @@ import java.util.Optional;
  */
 public sealed interface Action {
 
-  /** An RFC 6902 JSON Patch: the operations apply in order, all or nothing. */
+  /**
+   * An RFC 6902 JSON Patch: the operations apply in order, all or nothing.
+   *
+   * @param operations the operations, at least one
+   */
   record JsonPatch(List<PatchOperation> operations) implements Action {
     /** Copies the list; a patch needs at least one operation. */
     public JsonPatch {
@@ -32,14 +36,22 @@ public sealed interface Action {
     }
   }
 
-  /** An RFC 7386 JSON Merge Patch. */
+  /**
+   * An RFC 7386 JSON Merge Patch.
+   *
+   * @param patch the merge patch
+   */
   record MergePatch(JsonNode patch) implements Action {
     /** Copies the patch. */
     public MergePatch {
       patch = Objects.requireNonNull(patch, "patch").deepCopy();
     }
 
-    /** A copy of the patch. */
+    /**
+     * A copy of the patch.
+     *
+     * @return a new tree
+     */
     @Override
     public JsonNode patch() {
       return patch.deepCopy();
@@ -50,6 +62,9 @@ public sealed interface Action {
    * Sets every match of a JSONPath (Jayway syntax, such as {@code $.spec.template.spec
    * .containers[*].imagePullPolicy}) to {@code value}. A definite path ({@code $.a.b['c']}) whose
    * parent maps are missing creates them; a path that matches nothing else is an error.
+   *
+   * @param path the JSONPath, starting with {@code $}
+   * @param value the value, which may hold templates
    */
   record SetValue(String path, JsonNode value) implements Action {
     /** Copies the value; the path must start with {@code $}. */
@@ -58,14 +73,22 @@ public sealed interface Action {
       value = Objects.requireNonNull(value, "value").deepCopy();
     }
 
-    /** A copy of the value. */
+    /**
+     * A copy of the value.
+     *
+     * @return a new tree
+     */
     @Override
     public JsonNode value() {
       return value.deepCopy();
     }
   }
 
-  /** Removes every match of a JSONPath; matching nothing is an error. */
+  /**
+   * Removes every match of a JSONPath; matching nothing is an error.
+   *
+   * @param path the JSONPath, starting with {@code $}
+   */
   record RemoveValue(String path) implements Action {
     /** The path must start with {@code $}. */
     public RemoveValue {
@@ -111,6 +134,9 @@ public sealed interface Action {
 
   /**
    * Adds (or overwrites) and removes {@code metadata.labels}; added values must be label values.
+   *
+   * @param add labels to set, in order; values may hold templates
+   * @param remove label keys to remove
    */
   record Labels(Map<String, String> add, List<String> remove) implements Action {
     /** Copies, keeping order, and checks the keys. */
@@ -121,7 +147,12 @@ public sealed interface Action {
     }
   }
 
-  /** Adds (or overwrites) and removes {@code metadata.annotations}. */
+  /**
+   * Adds (or overwrites) and removes {@code metadata.annotations}.
+   *
+   * @param add annotations to set, in order; values may hold templates
+   * @param remove annotation keys to remove
+   */
   record Annotations(Map<String, String> add, List<String> remove) implements Action {
     /** Copies, keeping order, and checks the keys. */
     public Annotations {
@@ -155,6 +186,8 @@ public sealed interface Action {
   /**
    * Sets {@code spec.replicas}: an integer, or a string that is one template evaluating to an
    * integer.
+   *
+   * @param value an integer or a template
    */
   record Replicas(JsonNode value) implements Action {
     /** Accepts an integer or a string. */
@@ -167,7 +200,11 @@ public sealed interface Action {
       value = value.deepCopy();
     }
 
-    /** A copy of the value. */
+    /**
+     * A copy of the value.
+     *
+     * @return a new tree
+     */
     @Override
     public JsonNode value() {
       return value.deepCopy();
@@ -232,23 +269,46 @@ public sealed interface Action {
       }
     }
 
-    /** A copy of the value. */
+    /**
+     * A copy of the value.
+     *
+     * @return a new tree, or empty for operations without a value
+     */
     @Override
     public Optional<JsonNode> value() {
       return value.map(JsonNode::deepCopy);
     }
 
-    /** {@code add}, {@code replace} or {@code test} with a value. */
+    /**
+     * {@code add}, {@code replace} or {@code test} with a value.
+     *
+     * @param op the operation
+     * @param path the target pointer
+     * @param value the value
+     * @return the operation
+     */
     public static PatchOperation of(Op op, String path, JsonNode value) {
       return new PatchOperation(op, path, Optional.empty(), Optional.of(value));
     }
 
-    /** {@code remove}. */
+    /**
+     * {@code remove}.
+     *
+     * @param path the target pointer
+     * @return the operation
+     */
     public static PatchOperation remove(String path) {
       return new PatchOperation(Op.remove, path, Optional.empty(), Optional.empty());
     }
 
-    /** {@code move} or {@code copy}. */
+    /**
+     * {@code move} or {@code copy}.
+     *
+     * @param op {@link Op#move} or {@link Op#copy}
+     * @param from the source pointer
+     * @param path the target pointer
+     * @return the operation
+     */
     public static PatchOperation from(Op op, String from, String path) {
       return new PatchOperation(op, path, Optional.of(from), Optional.empty());
     }
