@@ -36,6 +36,9 @@ class CustomizeBenchmarkStateTest {
     assertEquals(804, result.distinctOutputs(), "distinct outputs computed");
     assertTrue(result.distinctOutputs() < CLUSTERS / 4, "de-duplication shares outputs");
     JsonNode one = benchmark.applyOne(state);
+    JsonNode fresh = benchmark.applyOneFresh(state);
     assertEquals("Deployment", one.get("kind").asText());
+    assertEquals(result.manifests(state.kept[0].name()).get(0), one);
+    assertEquals(result.manifests(state.kept[1].name()).get(0), fresh);
   }
 }
