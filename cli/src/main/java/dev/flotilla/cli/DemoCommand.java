@@ -80,7 +80,9 @@ final class DemoCommand implements Callable<Integer> {
 
     schedule(inventory, out);
 
-    out.printf("%nNot built yet: customization, summarization.%n");
+    DemoCustomization.run(inventory, out);
+
+    out.printf("%nNot built yet: summarization.%n");
     out.flush();
     return 0;
   }

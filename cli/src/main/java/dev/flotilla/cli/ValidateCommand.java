@@ -51,6 +51,10 @@ final class ValidateCommand implements Callable<Integer> {
         PlacementFile.compile(file); // compiling catches bad CEL, placed in the file
         return "valid Placement";
       }
+      case "Customization" -> {
+        int rules = CustomizationFile.compile(file).customization().spec().rules().size();
+        return "valid Customization of " + rules + (rules == 1 ? " rule" : " rules");
+      }
       default -> {
         List<Cluster> clusters = InventoryReader.read(file);
         return "valid inventory of " + clusters.size() + " clusters";

@@ -128,6 +128,7 @@ class FlotillaTest {
     assertTrue(result.out().contains("prod-not-canary"), result.out());
     assertTrue(result.out().contains("pos-1000-by-zone"), result.out());
     assertTrue(result.out().contains("rollout waves"), result.out());
+    assertTrue(result.out().contains("Customization (1 Deployment, 6 rules"), result.out());
     assertTrue(result.out().contains("Not built yet"), result.out());
   }
 }

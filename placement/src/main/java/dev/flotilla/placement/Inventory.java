@@ -139,6 +139,43 @@ public final class Inventory {
     return ordinal == null ? Optional.empty() : Optional.of(clusterAt(ordinal));
   }
 
+  /**
+   * The value of label {@code key} of the cluster named {@code name}, read from the index without
+   * rebuilding the cluster; empty when there is no such cluster or label.
+   */
+  public Optional<String> label(String name, String key) {
+    Integer ordinal = ordinals.get(name);
+    return ordinal == null ? Optional.empty() : Optional.ofNullable(label(ordinal, key));
+  }
+
+  /** The value of property {@code property} of the cluster named {@code name}, if any. */
+  public Optional<String> property(String name, String property) {
+    Integer ordinal = ordinals.get(name);
+    return ordinal == null ? Optional.empty() : Optional.ofNullable(property(ordinal, property));
+  }
+
+  /** The value of annotation {@code key} of the cluster named {@code name}, if any. */
+  public Optional<String> annotation(String name, String key) {
+    Integer ordinal = ordinals.get(name);
+    return ordinal == null
+        ? Optional.empty()
+        : Optional.ofNullable(annotationsAt(ordinal).get(key));
+  }
+
+  /**
+   * The value of the CEL variable {@code cluster} ({@code name}, {@code labels}, {@code
+   * annotations}, {@code properties}, as {@link dev.flotilla.expr.ClusterVariables#value}) for the
+   * cluster named {@code name}, read from the index without rebuilding the cluster: labels and
+   * properties are looked up in their columns on demand. Empty when there is no such cluster. The
+   * maps are read-only views; use one from one thread.
+   */
+  public Optional<Map<String, Object>> clusterVariable(String name) {
+    Integer ordinal = ordinals.get(name);
+    return ordinal == null
+        ? Optional.empty()
+        : Optional.of(ClusterFacts.of(this, ordinal).celCluster());
+  }
+
   /** Every cluster, sorted by name (rebuilt from the index: for tools and tests, not hot paths). */
   public List<Cluster> clusters() {
     return all().names().stream().map(name -> cluster(name).orElseThrow()).toList();

@@ -50,6 +50,11 @@ final class Binder {
     }
   }
 
+  /** How many problems so far, so a reader can tell whether one part of a file added any. */
+  int problemCount() {
+    return problems.size();
+  }
+
   boolean hasProblems() {
     return !problems.isEmpty();
   }

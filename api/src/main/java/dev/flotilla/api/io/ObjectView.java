@@ -70,6 +70,12 @@ final class ObjectView {
     return value == null || isNull(value) ? Optional.empty() : Optional.of(value);
   }
 
+  /** The field's value including an explicit null (JSON null is data in a patch value). */
+  Optional<Node> raw(String field) {
+    taken.add(field);
+    return Optional.ofNullable(node.fields().get(field));
+  }
+
   Optional<String> string(String field) {
     return take(field).flatMap(value -> asString(value, child(field)));
   }

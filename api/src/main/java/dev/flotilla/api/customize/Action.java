@@ -1,0 +1,376 @@
+package dev.flotilla.api.customize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import dev.flotilla.api.Problem;
+import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.labels.LabelRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One edit a {@link Rule} makes to a manifest. Every string value (in a patch, a {@code set} value,
+ * an image part, a label, annotation or env value, {@code replicas}) may hold templates {@code ${
+ * CEL }} over the variable {@code cluster}; the customize module compiles and expands them.
+ *
+ * <p>JSON values are {@link JsonNode} trees; each record copies the tree it is given and hands out
+ * copies, so a record never shares a mutable tree with its caller.
+ */
+public sealed interface Action {
+
+  /**
+   * An RFC 6902 JSON Patch: the operations apply in order, all or nothing.
+   *
+   * @param operations the operations, at least one
+   */
+  record JsonPatch(List<PatchOperation> operations) implements Action {
+    /** Copies the list; a patch needs at least one operation. */
+    public JsonPatch {
+      operations = List.copyOf(operations);
+      if (operations.isEmpty()) {
+        throw ValidationException.at("jsonPatch", "Required value: at least one operation");
+      }
+    }
+  }
+
+  /**
+   * An RFC 7386 JSON Merge Patch.
+   *
+   * @param patch the merge patch
+   */
+  record MergePatch(JsonNode patch) implements Action {
+    /** Copies the patch. */
+    public MergePatch {
+      patch = Objects.requireNonNull(patch, "patch").deepCopy();
+    }
+
+    /**
+     * A copy of the patch.
+     *
+     * @return a new tree
+     */
+    @Override
+    public JsonNode patch() {
+      return patch.deepCopy();
+    }
+  }
+
+  /**
+   * Sets every match of a JSONPath (Jayway syntax, such as {@code $.spec.template.spec
+   * .containers[*].imagePullPolicy}) to {@code value}. A definite path ({@code $.a.b['c']}) whose
+   * parent maps are missing creates them; a path that matches nothing else is an error.
+   *
+   * @param path the JSONPath, starting with {@code $}
+   * @param value the value, which may hold templates
+   */
+  record SetValue(String path, JsonNode value) implements Action {
+    /** Copies the value; the path must start with {@code $}. */
+    public SetValue {
+      requireJsonPath("path", path);
+      value = Objects.requireNonNull(value, "value").deepCopy();
+    }
+
+    /**
+     * A copy of the value.
+     *
+     * @return a new tree
+     */
+    @Override
+    public JsonNode value() {
+      return value.deepCopy();
+    }
+  }
+
+  /**
+   * Removes every match of a JSONPath; matching nothing is an error.
+   *
+   * @param path the JSONPath, starting with {@code $}
+   */
+  record RemoveValue(String path) implements Action {
+    /** The path must start with {@code $}. */
+    public RemoveValue {
+      requireJsonPath("", path);
+    }
+  }
+
+  /**
+   * Rewrites container images ({@code [registry/]repository[:tag][@digest]}) part by part: each
+   * given part replaces that part of the image; a given {@code tag} drops the digest and a given
+   * {@code digest} drops the tag; an empty {@code registry} removes the registry.
+   *
+   * @param containers names of the containers (init containers included) to rewrite; empty means
+   *     all of them; a name the pod template lacks is an error
+   * @param registry such as {@code registry.eu.example.com}
+   * @param repository such as {@code team/web}
+   * @param tag such as {@code 1.2.3}
+   * @param digest such as {@code sha256:...}
+   */
+  record Image(
+      List<String> containers,
+      Optional<String> registry,
+      Optional<String> repository,
+      Optional<String> tag,
+      Optional<String> digest)
+      implements Action {
+    /** Checks that some part is given, and not both a tag and a digest. */
+    public Image {
+      containers = List.copyOf(containers);
+      Objects.requireNonNull(registry, "registry");
+      Objects.requireNonNull(repository, "repository");
+      Objects.requireNonNull(tag, "tag");
+      Objects.requireNonNull(digest, "digest");
+      if (registry.isEmpty() && repository.isEmpty() && tag.isEmpty() && digest.isEmpty()) {
+        throw ValidationException.at(
+            "image", "Required value: set registry, repository, tag or digest");
+      }
+      if (tag.isPresent() && digest.isPresent()) {
+        throw ValidationException.at("image.digest", "Forbidden: set tag or digest, not both");
+      }
+    }
+  }
+
+  /**
+   * Adds (or overwrites) and removes {@code metadata.labels}; added values must be label values.
+   *
+   * @param add labels to set, in order; values may hold templates
+   * @param remove label keys to remove
+   */
+  record Labels(Map<String, String> add, List<String> remove) implements Action {
+    /** Copies, keeping order, and checks the keys. */
+    public Labels {
+      add = Ordered.copy(add);
+      remove = List.copyOf(remove);
+      checkKeys("labels", add, remove);
+    }
+  }
+
+  /**
+   * Adds (or overwrites) and removes {@code metadata.annotations}.
+   *
+   * @param add annotations to set, in order; values may hold templates
+   * @param remove annotation keys to remove
+   */
+  record Annotations(Map<String, String> add, List<String> remove) implements Action {
+    /** Copies, keeping order, and checks the keys. */
+    public Annotations {
+      add = Ordered.copy(add);
+      remove = List.copyOf(remove);
+      checkKeys("annotations", add, remove);
+    }
+  }
+
+  /**
+   * Sets and removes environment variables of containers (not init containers). A set variable
+   * keeps its place when present (its {@code valueFrom} dropped) and is appended otherwise.
+   *
+   * @param container the container's name; empty means every container
+   * @param set variables to set, in order
+   * @param remove names of variables to remove
+   */
+  record Env(Optional<String> container, Map<String, String> set, List<String> remove)
+      implements Action {
+    /** Copies, keeping order; something must be set or removed. */
+    public Env {
+      Objects.requireNonNull(container, "container");
+      set = Ordered.copy(set);
+      remove = List.copyOf(remove);
+      if (set.isEmpty() && remove.isEmpty()) {
+        throw ValidationException.at("set", "Required value: set or remove a variable");
+      }
+    }
+  }
+
+  /**
+   * Sets {@code spec.replicas}: an integer, or a string that is one template evaluating to an
+   * integer.
+   *
+   * @param value an integer or a template
+   */
+  record Replicas(JsonNode value) implements Action {
+    /** Accepts an integer or a string. */
+    public Replicas {
+      Objects.requireNonNull(value, "value");
+      if (!(value.isIntegralNumber() || value.isTextual())) {
+        throw ValidationException.at(
+            "replicas", "wrong type: expected integer or template, got " + typeName(value));
+      }
+      value = value.deepCopy();
+    }
+
+    /**
+     * A copy of the value.
+     *
+     * @return a new tree
+     */
+    @Override
+    public JsonNode value() {
+      return value.deepCopy();
+    }
+  }
+
+  /** Do not deliver the manifest to the clusters the rule selects. */
+  record Delete() implements Action {}
+
+  /** The operations of RFC 6902. */
+  enum Op {
+    /** {@code add} */
+    add,
+    /** {@code remove} */
+    remove,
+    /** {@code replace} */
+    replace,
+    /** {@code move} */
+    move,
+    /** {@code copy} */
+    copy,
+    /** {@code test} */
+    test
+  }
+
+  /**
+   * One RFC 6902 operation.
+   *
+   * @param op the operation
+   * @param path a JSON Pointer (RFC 6901)
+   * @param from the source pointer of {@code move} and {@code copy}
+   * @param value the value of {@code add}, {@code replace} and {@code test} (JSON {@code null} is a
+   *     present value)
+   */
+  record PatchOperation(Op op, String path, Optional<String> from, Optional<JsonNode> value) {
+    /** Checks the pointers and which members the operation needs. */
+    public PatchOperation {
+      Objects.requireNonNull(op, "op");
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(value, "value");
+      value = value.map(JsonNode::deepCopy);
+      List<Problem> problems = new ArrayList<>();
+      pointerProblem("path", path).ifPresent(problems::add);
+      boolean needsFrom = op == Op.move || op == Op.copy;
+      boolean needsValue = op == Op.add || op == Op.replace || op == Op.test;
+      if (needsFrom && from.isEmpty()) {
+        problems.add(Problem.at("from", "Required value: " + op + " needs from"));
+      }
+      if (!needsFrom && from.isPresent()) {
+        problems.add(Problem.at("from", "Forbidden: " + op + " takes no from"));
+      }
+      from.flatMap(f -> pointerProblem("from", f)).ifPresent(problems::add);
+      if (needsValue && value.isEmpty()) {
+        problems.add(Problem.at("value", "Required value: " + op + " needs a value"));
+      }
+      if (!needsValue && value.isPresent()) {
+        problems.add(Problem.at("value", "Forbidden: " + op + " takes no value"));
+      }
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+    }
+
+    /**
+     * A copy of the value.
+     *
+     * @return a new tree, or empty for operations without a value
+     */
+    @Override
+    public Optional<JsonNode> value() {
+      return value.map(JsonNode::deepCopy);
+    }
+
+    /**
+     * {@code add}, {@code replace} or {@code test} with a value.
+     *
+     * @param op the operation
+     * @param path the target pointer
+     * @param value the value
+     * @return the operation
+     */
+    public static PatchOperation of(Op op, String path, JsonNode value) {
+      return new PatchOperation(op, path, Optional.empty(), Optional.of(value));
+    }
+
+    /**
+     * {@code remove}.
+     *
+     * @param path the target pointer
+     * @return the operation
+     */
+    public static PatchOperation remove(String path) {
+      return new PatchOperation(Op.remove, path, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * {@code move} or {@code copy}.
+     *
+     * @param op {@link Op#move} or {@link Op#copy}
+     * @param from the source pointer
+     * @param path the target pointer
+     * @return the operation
+     */
+    public static PatchOperation from(Op op, String from, String path) {
+      return new PatchOperation(op, path, Optional.of(from), Optional.empty());
+    }
+  }
+
+  private static Optional<Problem> pointerProblem(String field, String pointer) {
+    if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+      return Optional.of(
+          Problem.at(
+              field,
+              "Invalid value: \"" + pointer + "\": a JSON Pointer is empty or starts with '/'"));
+    }
+    for (int i = 0; i < pointer.length(); i++) {
+      if (pointer.charAt(i) == '~'
+          && (i + 1 >= pointer.length()
+              || (pointer.charAt(i + 1) != '0' && pointer.charAt(i + 1) != '1'))) {
+        return Optional.of(
+            Problem.at(
+                field, "Invalid value: \"" + pointer + "\": '~' must be followed by '0' or '1'"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void requireJsonPath(String field, String path) {
+    Objects.requireNonNull(path, "path");
+    if (!path.startsWith("$")) {
+      throw ValidationException.at(
+          field, "Invalid value: \"" + path + "\": a JSONPath starts with '$'");
+    }
+  }
+
+  private static void checkKeys(String field, Map<String, String> add, List<String> remove) {
+    List<Problem> problems = new ArrayList<>();
+    for (String key : add.keySet()) {
+      for (String error : LabelRules.qualifiedNameErrors(key)) {
+        problems.add(
+            Problem.at(field + ".add[" + key + "]", "Invalid value: \"" + key + "\": " + error));
+      }
+    }
+    for (int i = 0; i < remove.size(); i++) {
+      for (String error : LabelRules.qualifiedNameErrors(remove.get(i))) {
+        problems.add(
+            Problem.at(
+                field + ".remove[" + i + "]",
+                "Invalid value: \"" + remove.get(i) + "\": " + error));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+  }
+
+  private static String typeName(JsonNode value) {
+    JsonNodeType type = value.getNodeType();
+    return switch (type) {
+      case OBJECT -> "object";
+      case ARRAY -> "list";
+      case BOOLEAN -> "boolean";
+      case NUMBER -> "number";
+      case NULL, MISSING -> "null";
+      default -> "string";
+    };
+  }
+}

@@ -1,0 +1,291 @@
+package dev.flotilla.api.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.customize.Action;
+import dev.flotilla.api.customize.Customization;
+import dev.flotilla.api.customize.CustomizationSpec;
+import dev.flotilla.api.customize.ResourceSelector;
+import dev.flotilla.api.customize.Rule;
+import dev.flotilla.api.labels.LabelSelector;
+import dev.flotilla.api.placement.ClusterSelectorTerm;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code kind: Customization} documents ({@code apiVersion: flotilla.dev/v1alpha1}). Unknown
+ * fields, wrong types and invalid values are all reported, each with file, line, column and field
+ * path. Templates in values are kept as written: they are compiled (and their CEL checked) by the
+ * customize module, whose problems {@link SourceMap#locate} places in the file.
+ *
+ * <p>A rule's actions are listed in a fixed order whatever the order of its fields: {@code image},
+ * {@code labels}, {@code annotations}, {@code env}, {@code replicas}, {@code set}, {@code remove},
+ * {@code mergePatch}, {@code jsonPatch} (see {@link Rule}).
+ */
+public final class CustomizationReader {
+  private CustomizationReader() {}
+
+  /** Reads the single customization in {@code file}. */
+  public static Customization read(Path file) {
+    return parse(file).value();
+  }
+
+  /** Reads the single customization in {@code file}, with its source map. */
+  public static Parsed<Customization> parse(Path file) {
+    return parse(file.toString(), Sources.readText(file));
+  }
+
+  /**
+   * Reads the single customization in {@code text}.
+   *
+   * @throws ValidationException listing every problem, or when the text holds no customization or
+   *     several
+   */
+  public static Parsed<Customization> parse(String source, String text) {
+    List<Node> documents = SourceReader.readDocuments(source, text);
+    Binder binder = new Binder(source);
+    if (documents.size() != 1) {
+      binder.report(
+          Node.Location.UNKNOWN,
+          "",
+          "expected one Customization document, found " + documents.size());
+      binder.throwIfProblems();
+    }
+    Node root = documents.get(0);
+    Optional<Customization> customization = readCustomization(binder, root);
+    binder.throwIfProblems();
+    return new Parsed<>(customization.orElseThrow(), new SourceMap(source, root));
+  }
+
+  private static Optional<Customization> readCustomization(Binder binder, Node root) {
+    Optional<ObjectView> maybe = ObjectView.of(binder, root, "");
+    if (maybe.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectView document = maybe.get();
+    Documents.expectKind(document, "Customization");
+    Optional<ObjectView> metadata = document.object("metadata");
+    String name = "";
+    String namespace = "default";
+    if (metadata.isPresent()) {
+      name = metadata.get().requiredString("name");
+      namespace = metadata.get().string("namespace").orElse("default");
+      metadata.get().ignoreRest();
+    } else {
+      binder.report(root.location(), "metadata", "Required value");
+    }
+    Optional<ObjectView> specView = document.object("spec");
+    if (specView.isEmpty()) {
+      binder.report(root.location(), "spec", "Required value");
+    }
+    document.rejectUnknown();
+    Optional<CustomizationSpec> spec = specView.flatMap(CustomizationReader::readSpec);
+    if (spec.isEmpty() || binder.hasProblems()) {
+      return Optional.empty();
+    }
+    String customizationName = name;
+    String customizationNamespace = namespace;
+    return Optional.ofNullable(
+        binder.construct(
+            root,
+            "",
+            () -> new Customization(customizationName, customizationNamespace, spec.get())));
+  }
+
+  private static Optional<CustomizationSpec> readSpec(ObjectView spec) {
+    long priority = spec.integer("priority").orElse(0L);
+    if (priority < Integer.MIN_VALUE || priority > Integer.MAX_VALUE) {
+      spec.binder()
+          .report(spec.node().location(), spec.child("priority"), "Invalid value: out of range");
+    }
+    List<ResourceSelector> selectors =
+        spec.list("resourceSelectors", (item, path) -> resourceSelector(spec, item, path));
+    List<Rule> rules = spec.list("rules", (item, path) -> rule(spec, item, path));
+    if (!spec.has("rules")) {
+      spec.binder().report(spec.node().location(), spec.child("rules"), "Required value");
+    }
+    spec.rejectUnknown();
+    if (spec.binder().hasProblems()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        spec.binder()
+            .construct(
+                spec.node(),
+                spec.path(),
+                () -> new CustomizationSpec((int) priority, selectors, rules)));
+  }
+
+  private static Optional<ResourceSelector> resourceSelector(
+      ObjectView parent, Node node, String path) {
+    return ObjectView.of(parent.binder(), node, path)
+        .flatMap(
+            view -> {
+              String apiVersion = view.string("apiVersion").orElse("");
+              String kind = view.string("kind").orElse("");
+              String namespace = view.string("namespace").orElse("");
+              String name = view.string("name").orElse("");
+              boolean hasLabels = view.has("labelSelector");
+              LabelSelector labels =
+                  view.object("labelSelector")
+                      .map(PlacementReader::labelSelector)
+                      .orElse(hasLabels ? null : LabelSelector.everything());
+              view.rejectUnknown();
+              if (labels == null) {
+                return Optional.empty();
+              }
+              return Optional.of(new ResourceSelector(apiVersion, kind, namespace, name, labels));
+            });
+  }
+
+  private static Optional<Rule> rule(ObjectView parent, Node node, String path) {
+    Optional<ObjectView> maybe = ObjectView.of(parent.binder(), node, path);
+    if (maybe.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectView rule = maybe.get();
+    Binder binder = rule.binder();
+    int before = binder.problemCount();
+    String name = rule.requiredString("name");
+    Optional<ClusterSelectorTerm> selector =
+        rule.take("clusterSelector")
+            .flatMap(term -> PlacementReader.term(rule, term, rule.child("clusterSelector")));
+    boolean optional = rule.bool("optional").orElse(false);
+    List<Action> actions = new ArrayList<>();
+    rule.object("image").flatMap(v -> image(v, path)).ifPresent(actions::add);
+    rule.object("labels")
+        .flatMap(v -> edit(v, (add, remove) -> new Action.Labels(add, remove)))
+        .ifPresent(actions::add);
+    rule.object("annotations")
+        .flatMap(v -> edit(v, (add, remove) -> new Action.Annotations(add, remove)))
+        .ifPresent(actions::add);
+    actions.addAll(rule.list("env", (item, p) -> env(rule, item, p)));
+    rule.take("replicas")
+        .flatMap(
+            value ->
+                Optional.ofNullable(
+                    binder.construct(value, path, () -> new Action.Replicas(JsonTrees.of(value)))))
+        .ifPresent(actions::add);
+    actions.addAll(rule.list("set", (item, p) -> setValue(rule, item, p)));
+    actions.addAll(
+        rule.list(
+            "remove",
+            (item, p) ->
+                rule.asString(item, p)
+                    .flatMap(
+                        text ->
+                            Optional.ofNullable(
+                                binder.construct(item, p, () -> new Action.RemoveValue(text))))));
+    rule.take("mergePatch")
+        .ifPresent(patch -> actions.add(new Action.MergePatch(JsonTrees.of(patch))));
+    List<Action.PatchOperation> operations =
+        rule.list("jsonPatch", (item, p) -> operation(rule, item, p));
+    if (rule.has("jsonPatch") && binder.problemCount() == before) {
+      Optional.ofNullable(binder.construct(node, path, () -> new Action.JsonPatch(operations)))
+          .ifPresent(actions::add);
+    }
+    if (rule.bool("delete").orElse(false)) {
+      actions.add(new Action.Delete());
+    }
+    rule.rejectUnknown();
+    if (binder.problemCount() > before) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        binder.construct(node, path, () -> new Rule(name, selector, actions, optional)));
+  }
+
+  private static Optional<Action> image(ObjectView view, String rulePath) {
+    List<String> containers = view.stringList("containers");
+    Optional<String> registry = view.string("registry");
+    Optional<String> repository = view.string("repository");
+    Optional<String> tag = view.string("tag");
+    Optional<String> digest = view.string("digest");
+    view.rejectUnknown();
+    return Optional.ofNullable(
+        view.binder()
+            .construct(
+                view.node(),
+                rulePath,
+                () -> new Action.Image(containers, registry, repository, tag, digest)));
+  }
+
+  /** Builds a labels or annotations edit. */
+  @FunctionalInterface
+  private interface EditFactory {
+    Action create(Map<String, String> add, List<String> remove);
+  }
+
+  private static Optional<Action> edit(ObjectView view, EditFactory factory) {
+    Map<String, String> add = view.stringMap("add", false);
+    List<String> remove = view.stringList("remove");
+    view.rejectUnknown();
+    // The records name their fields "labels.add[...]"; re-root them at this rule's field.
+    String parent = view.path().substring(0, view.path().lastIndexOf('.'));
+    return Optional.ofNullable(
+        view.binder().construct(view.node(), parent, () -> factory.create(add, remove)));
+  }
+
+  private static Optional<Action> env(ObjectView parent, Node node, String path) {
+    return ObjectView.of(parent.binder(), node, path)
+        .flatMap(
+            view -> {
+              Optional<String> container = view.string("container");
+              Map<String, String> set = view.stringMap("set", false);
+              List<String> remove = view.stringList("remove");
+              view.rejectUnknown();
+              return Optional.ofNullable(
+                  view.binder()
+                      .construct(node, path, () -> new Action.Env(container, set, remove)));
+            });
+  }
+
+  private static Optional<Action> setValue(ObjectView parent, Node node, String path) {
+    return ObjectView.of(parent.binder(), node, path)
+        .flatMap(
+            view -> {
+              String target = view.requiredString("path");
+              Optional<Node> value = view.raw("value");
+              if (value.isEmpty()) {
+                view.binder().report(node.location(), view.child("value"), "Required value");
+              }
+              view.rejectUnknown();
+              if (value.isEmpty() || target.isEmpty()) {
+                return Optional.empty();
+              }
+              JsonNode json = JsonTrees.of(value.get());
+              return Optional.ofNullable(
+                  view.binder().construct(node, path, () -> new Action.SetValue(target, json)));
+            });
+  }
+
+  private static Optional<Action.PatchOperation> operation(
+      ObjectView parent, Node node, String path) {
+    return ObjectView.of(parent.binder(), node, path)
+        .flatMap(
+            view -> {
+              Optional<Action.Op> op =
+                  view.string("op")
+                      .flatMap(text -> Documents.enumValue(view, "op", text, Action.Op.class));
+              if (!view.has("op")) {
+                view.binder().report(node.location(), view.child("op"), "Required value");
+              }
+              String pointer = view.requiredString("path");
+              Optional<String> from = view.string("from");
+              Optional<JsonNode> value = view.raw("value").map(JsonTrees::of);
+              view.rejectUnknown();
+              if (op.isEmpty() || !view.has("path")) {
+                return Optional.empty();
+              }
+              return Optional.ofNullable(
+                  view.binder()
+                      .construct(
+                          node,
+                          path,
+                          () -> new Action.PatchOperation(op.get(), pointer, from, value)));
+            });
+  }
+}

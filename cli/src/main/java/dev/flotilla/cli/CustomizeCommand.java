@@ -1,0 +1,152 @@
+package dev.flotilla.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flotilla.api.Cluster;
+import dev.flotilla.api.Problem;
+import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.io.InventoryReader;
+import dev.flotilla.api.io.ManifestReader;
+import dev.flotilla.api.io.ManifestWriter;
+import dev.flotilla.customize.CompiledCustomization;
+import dev.flotilla.customize.CustomizationError;
+import dev.flotilla.customize.CustomizationException;
+import dev.flotilla.customize.CustomizationResult;
+import dev.flotilla.customize.RuleSet;
+import dev.flotilla.placement.Inventory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flotilla customize}: each cluster's customized manifests, as one object mapping cluster
+ * names to arrays of manifests (YAML or JSON). A manifest deleted for a cluster is absent from its
+ * array; a cluster with none maps to {@code []}. A rule that fails for a (cluster, manifest) leaves
+ * that manifest out too, prints an {@code error:} line and makes the exit status 1; the other
+ * clusters are still printed.
+ */
+@Command(
+    name = "customize",
+    description =
+        "Print each cluster's customized manifests: an object mapping cluster names to arrays of"
+            + " manifests.")
+final class CustomizeCommand implements Callable<Integer> {
+  enum Format {
+    yaml,
+    json
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--inventory", required = true, description = "Inventory file (YAML or JSON).")
+  Path inventory;
+
+  @Option(
+      names = "--policy",
+      required = true,
+      description =
+          "Customization file (YAML or JSON); repeat for several, applied by (spec.priority, name).")
+  List<Path> policies;
+
+  @Option(
+      names = "--manifests",
+      required = true,
+      description = "Manifests file: YAML (multi-document), JSON, or a kind: List.")
+  Path manifests;
+
+  @Option(names = "--cluster", description = "Print only this cluster.")
+  String cluster;
+
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "yaml",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  Format output;
+
+  @Override
+  public Integer call() {
+    RuleSet rules = compile(policies);
+    List<JsonNode> inputs = ManifestReader.read(manifests);
+    Inventory fleet = Inventory.of(InventoryReader.read(inventory));
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    List<CustomizationError> errors = new ArrayList<>();
+    if (cluster != null) {
+      Cluster one =
+          fleet
+              .cluster(cluster)
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          "--cluster: no cluster named \"" + cluster + "\" in " + inventory));
+      ArrayNode list = out.putArray(one.name());
+      for (int m = 0; m < inputs.size(); m++) {
+        try {
+          rules.apply(one, inputs.get(m)).ifPresent(list::add);
+        } catch (CustomizationException e) {
+          int index = m;
+          e.errors().forEach(error -> errors.add(renumber(error, index)));
+        }
+      }
+    } else {
+      CustomizationResult result = rules.apply(fleet, inputs);
+      for (String name : result.clusters()) {
+        ArrayNode list = out.putArray(name);
+        result.manifests(name).forEach(list::add);
+      }
+      errors.addAll(result.errors());
+    }
+    PrintWriter writer = spec.commandLine().getOut();
+    writer.print(
+        output == Format.json ? ManifestWriter.json(out) + "\n" : ManifestWriter.yaml(out));
+    writer.flush();
+    if (errors.isEmpty()) {
+      return 0;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    errors.forEach(error -> err.println("error: " + error));
+    err.flush();
+    return Flotilla.INVALID_INPUT;
+  }
+
+  /** Compiles every policy file, reporting the problems of all of them at once. */
+  static RuleSet compile(List<Path> files) {
+    List<CompiledCustomization> compiled = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        compiled.add(CustomizationFile.compile(file));
+      } catch (ValidationException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    try {
+      return RuleSet.of(compiled);
+    } catch (ValidationException e) {
+      throw new UserError(
+          "--policy: " + e.problems().get(0).path() + ": " + e.problems().get(0).message());
+    }
+  }
+
+  private static CustomizationError renumber(CustomizationError error, int manifest) {
+    return new CustomizationError(
+        error.cluster(),
+        manifest,
+        error.resource(),
+        error.customization(),
+        error.rule(),
+        error.field(),
+        error.target(),
+        error.message());
+  }
+}

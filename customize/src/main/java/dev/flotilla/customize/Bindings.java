@@ -1,0 +1,151 @@
+package dev.flotilla.customize;
+
+import dev.flotilla.api.Cluster;
+import dev.flotilla.expr.ClusterVariables;
+import dev.flotilla.expr.CompiledExpression;
+import dev.flotilla.expr.Dependencies;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What templates are evaluated against for one cluster: the CEL variables and, during a fleet
+ * application, a memo shared by every cluster of the run.
+ *
+ * <p>The memo is why a fleet costs about as much as its distinct outputs even when those are many:
+ * clusters whose outputs differ (say by zone) still share most template results (the registry of
+ * their region, the replicas of their hardware class). A result is keyed by the expression and the
+ * values of exactly what it reads ({@link CompiledExpression#dependencies()}), so two clusters
+ * share it only when the expression cannot tell them apart.
+ */
+final class Bindings {
+  private final Map<String, Object> cluster;
+  private final Map<String, Object> variables;
+  private final Map<Object, Object> memo;
+  private final boolean shared;
+
+  private Bindings(Map<String, Object> cluster, Map<Object, Object> memo, boolean shared) {
+    this.cluster = cluster;
+    this.variables = Map.of(ClusterVariables.CLUSTER, cluster);
+    this.memo = memo;
+    this.shared = shared;
+  }
+
+  /** Bindings that evaluate every template afresh. */
+  static Bindings of(Cluster cluster) {
+    return new Bindings(ClusterVariables.value(cluster), null, false);
+  }
+
+  /**
+   * Bindings for one cluster that share successful results with other calls, across threads,
+   * through {@code cache} (a concurrent map the caller bounds). Failures are not shared: a time
+   * limit hit under load must not fail later calls.
+   */
+  static Bindings shared(Cluster cluster, Map<Object, Object> cache) {
+    return new Bindings(ClusterVariables.value(cluster), cache, true);
+  }
+
+  /**
+   * Bindings over the value of the variable {@code cluster} (as {@link
+   * dev.flotilla.placement.Inventory#clusterVariable}) that share results through {@code memo} (not
+   * thread-safe: one per run).
+   */
+  static Bindings memoized(Map<String, Object> cluster, Map<Object, Object> memo) {
+    return new Bindings(cluster, memo, false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, String> map(String field) {
+    return (Map<String, String>) cluster.get(field);
+  }
+
+  /**
+   * The expression's value; a failure is remembered as its message and thrown again as an {@link
+   * ActionFailure} at {@code target}.
+   */
+  Object evaluate(CompiledExpression expression, String target) {
+    if (memo == null) {
+      return Template.run(expression, variables, target);
+    }
+    Object value = result(expression);
+    if (value instanceof Failure failure) {
+      throw new ActionFailure(target, failure.message);
+    }
+    return value;
+  }
+
+  /**
+   * The memoized result of {@code expression} for this cluster: its value, or a failure marker that
+   * equals any other failure with the same message. Results are compared to group clusters whose
+   * templates evaluate alike.
+   */
+  Object result(CompiledExpression expression) {
+    Key key = key(expression);
+    Object value = memo.get(key);
+    if (value == null) {
+      try {
+        Object result = Template.run(expression, variables, "");
+        value = result == null ? NULL : result; // concurrent maps hold no nulls
+        memo.put(key, value);
+      } catch (ActionFailure failure) {
+        value = new Failure(failure.getMessage());
+        if (!shared) {
+          memo.put(key, value);
+        }
+      }
+    }
+    return value == NULL ? null : value;
+  }
+
+  private static final Object NULL = new Object();
+
+  private Key key(CompiledExpression expression) {
+    Dependencies d = expression.dependencies();
+    Object[] values =
+        new Object[d.labelKeys().size() + d.annotationKeys().size() + d.propertyNames().size() + 4];
+    int i = 0;
+    Map<String, String> labels = map("labels");
+    Map<String, String> annotations = map("annotations");
+    Map<String, String> properties = map("properties");
+    for (String k : d.labelKeys()) {
+      values[i++] = labels.get(k);
+    }
+    for (String k : d.annotationKeys()) {
+      values[i++] = annotations.get(k);
+    }
+    for (String k : d.propertyNames()) {
+      values[i++] = properties.get(k);
+    }
+    values[i++] = d.readsName() ? cluster.get("name") : null;
+    values[i++] =
+        d.wholeMaps().contains(Dependencies.ClusterMap.LABELS) ? Map.copyOf(labels) : null;
+    values[i++] =
+        d.wholeMaps().contains(Dependencies.ClusterMap.ANNOTATIONS)
+            ? Map.copyOf(annotations)
+            : null;
+    values[i] =
+        d.wholeMaps().contains(Dependencies.ClusterMap.PROPERTIES) ? Map.copyOf(properties) : null;
+    return new Key(expression, values);
+  }
+
+  /** An expression (by identity) and the values it reads. */
+  private record Key(CompiledExpression expression, Object[] values) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key other
+          && expression == other.expression
+          && Arrays.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(expression) * 31 + Arrays.hashCode(values);
+    }
+  }
+
+  private record Failure(String message) {
+    Failure {
+      Objects.requireNonNull(message);
+    }
+  }
+}
