@@ -245,13 +245,13 @@ public final class CompiledSummary {
             "cluster",
             context.clusterValue(cluster),
             "status",
-            report.object(),
+            CelNulls.of(report.object()),
             "report",
             Map.of("observedAt", report.observedAt()),
             "workload",
-            usesWorkload ? WellKnownStatus.of(report.object()) : Map.of(),
+            usesWorkload ? CelNulls.of(WellKnownStatus.of(report.object())) : Map.of(),
             "feedback",
-            feedback.isEmpty() ? Map.of() : feedbackValues(report.object()));
+            feedback.isEmpty() ? Map.of() : CelNulls.of(feedbackValues(report.object())));
     List<ColumnError> errors = new ArrayList<>(0);
     if (filter != null) {
       boolean kept;
