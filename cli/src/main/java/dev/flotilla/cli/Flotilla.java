@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SelectCommand.class,
       PlaceCommand.class,
       ExplainCommand.class,
+      SummarizeCommand.class,
       ValidateCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

@@ -51,6 +51,10 @@ final class ValidateCommand implements Callable<Integer> {
         PlacementFile.compile(file); // compiling catches bad CEL, placed in the file
         return "valid Placement";
       }
+      case "StatusSummary" -> {
+        SummarizeCommand.compile(file); // compiling catches bad CEL, placed in the file
+        return "valid StatusSummary";
+      }
       default -> {
         List<Cluster> clusters = InventoryReader.read(file);
         return "valid inventory of " + clusters.size() + " clusters";
