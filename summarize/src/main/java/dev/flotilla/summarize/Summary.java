@@ -197,6 +197,17 @@ public final class Summary {
   }
 
   /**
+   * The merge of every partial in {@code partials}, in one pass: equal to merging them one by one
+   * (quantiles within the sketch's bound), with one mutable builder per group instead of a copy per
+   * step. An empty collection gives {@link #empty()}.
+   *
+   * @throws IllegalArgumentException when the partials come from different policies
+   */
+  public static Summary mergeAll(java.util.Collection<Summary> partials) {
+    return MergeAll.of(partials);
+  }
+
+  /**
    * The final summary: aggregates computed, null for empty groups (never NaN or infinity), and its
    * JSON form ({@link SummaryResult#toJson()}) within the policy's {@code maxBytes}: when it would
    * be larger, error examples, then stale and missing examples, then attention items, then groups

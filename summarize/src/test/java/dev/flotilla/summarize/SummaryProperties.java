@@ -68,6 +68,7 @@ class SummaryProperties {
                 merged = merged.merge(part);
               }
               assertEquals(COMPILED.summarize(s.reports(), s.context()), merged);
+              assertEquals(merged, Summary.mergeAll(parts));
             });
   }
 
