@@ -6,7 +6,8 @@ package dev.flotilla.summarize;
  *   groups     HashMap<key, Group>      key = list of canonical scalars (equal values hash alike)
  *   Group      count + one Acc per aggregate (counted TreeMaps, exact sums)
  *   attention  TreeSet ordered by orderBy, then cluster name: every matching item, capped on read
- *   stale      TreeSet of cluster names; missing: TreeSet seeded with the expected clusters
+ *   stale      TreeSet of cluster names; missing: the expected clusters seen reporting (a hash
+ *              set), the silent ones found per snapshot
  *   errors     column -> (cluster -> message), TreeMaps so examples are the smallest names
  * Invariant: the state is a function of the multiset of rows added and not removed, so any
  * sequence of adds and removes equals adding the surviving rows; a group whose count reaches zero
@@ -16,10 +17,13 @@ package dev.flotilla.summarize;
 import dev.flotilla.api.summary.AggregateFunction;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,7 +34,7 @@ final class Accumulator {
   private final Map<List<Object>, Group> groups = new HashMap<>();
   private final TreeSet<AttentionItem> attention;
   private final TreeSet<String> stale = new TreeSet<>();
-  private final TreeSet<String> missing;
+  private final Set<String> reportedExpected = new HashSet<>();
   private final TreeMap<String, TreeMap<String, String>> errors = new TreeMap<>();
   private long reports;
   private long matched;
@@ -51,7 +55,6 @@ final class Accumulator {
     this.layout = layout;
     this.expected = Set.copyOf(expected);
     this.attention = new TreeSet<>(layout.itemOrder());
-    this.missing = new TreeSet<>(expected);
   }
 
   void add(Row row) {
@@ -66,9 +69,9 @@ final class Accumulator {
     reports += sign;
     if (expected.contains(row.cluster())) {
       if (sign > 0) {
-        missing.remove(row.cluster());
+        reportedExpected.add(row.cluster());
       } else {
-        missing.add(row.cluster());
+        reportedExpected.remove(row.cluster());
       }
     }
     for (ColumnError error : row.errors()) {
@@ -150,8 +153,27 @@ final class Accumulator {
         attention.size(),
         items,
         capped(stale),
-        capped(missing),
+        missing(),
         errorColumns);
+  }
+
+  /**
+   * The expected clusters without a report: counted, and the smallest names kept with a bounded
+   * heap, in O(expected) per snapshot rather than a sorted set of every expected cluster.
+   */
+  private Summary.Capped missing() {
+    PriorityQueue<String> largestFirst = new PriorityQueue<>(Comparator.reverseOrder());
+    for (String name : expected) {
+      if (!reportedExpected.contains(name)) {
+        largestFirst.add(name);
+        if (largestFirst.size() > Layout.EXAMPLES) {
+          largestFirst.poll();
+        }
+      }
+    }
+    List<String> examples = new ArrayList<>(largestFirst);
+    examples.sort(Comparator.naturalOrder());
+    return new Summary.Capped(expected.size() - reportedExpected.size(), examples);
   }
 
   private static Summary.Capped capped(TreeSet<String> names) {

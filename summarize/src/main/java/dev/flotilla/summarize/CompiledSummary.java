@@ -10,7 +10,6 @@ import dev.flotilla.api.summary.OrderBy;
 import dev.flotilla.api.summary.StatusReport;
 import dev.flotilla.api.summary.StatusSummary;
 import dev.flotilla.api.summary.StatusSummarySpec;
-import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.ExpressionEnvironment;
 import dev.flotilla.expr.ExpressionEnvironment.ResultType;
 import dev.flotilla.expr.ExpressionEnvironment.VariableType;
@@ -81,13 +80,13 @@ public final class CompiledSummary {
 
   private final StatusSummary summary;
   private final Layout layout;
-  private final CompiledExpression filter;
-  private final CompiledExpression[] groupBy;
-  private final CompiledExpression[] aggregates;
+  private final Column filter;
+  private final Column[] groupBy;
+  private final Column[] aggregates;
   private final AggregateFunction[] functions;
-  private final CompiledExpression when;
-  private final CompiledExpression[] orderBy;
-  private final CompiledExpression[] fields;
+  private final Column when;
+  private final Column[] orderBy;
+  private final Column[] fields;
   private final String[] fieldNames;
   private final List<FeedbackRule> feedback;
   private final long staleAfterNanos;
@@ -102,7 +101,7 @@ public final class CompiledSummary {
         spec.filter()
             .map(f -> compile(f, "spec.filter", ResultType.BOOL, problems, sources))
             .orElse(null);
-    this.groupBy = new CompiledExpression[spec.groupBy().size()];
+    this.groupBy = new Column[spec.groupBy().size()];
     for (int i = 0; i < groupBy.length; i++) {
       groupBy[i] =
           compile(
@@ -112,7 +111,7 @@ public final class CompiledSummary {
               problems,
               sources);
     }
-    this.aggregates = new CompiledExpression[spec.aggregates().size()];
+    this.aggregates = new Column[spec.aggregates().size()];
     this.functions = new AggregateFunction[aggregates.length];
     for (int i = 0; i < aggregates.length; i++) {
       Aggregate aggregate = spec.aggregates().get(i);
@@ -133,7 +132,7 @@ public final class CompiledSummary {
             .map(a -> compile(a.when(), "spec.attention.when", ResultType.BOOL, problems, sources))
             .orElse(null);
     List<OrderBy> order = attention.map(Attention::orderBy).orElse(List.of());
-    this.orderBy = new CompiledExpression[order.size()];
+    this.orderBy = new Column[order.size()];
     for (int i = 0; i < orderBy.length; i++) {
       orderBy[i] =
           compile(
@@ -144,7 +143,7 @@ public final class CompiledSummary {
               sources);
     }
     List<dev.flotilla.api.summary.Field> shown = attention.map(Attention::fields).orElse(List.of());
-    this.fields = new CompiledExpression[shown.size()];
+    this.fields = new Column[shown.size()];
     this.fieldNames = new String[shown.size()];
     for (int i = 0; i < fields.length; i++) {
       fieldNames[i] = shown.get(i).name();
@@ -175,11 +174,11 @@ public final class CompiledSummary {
             spec.maxBytes());
   }
 
-  private static CompiledExpression compile(
+  private static Column compile(
       String source, String path, ResultType type, List<Problem> problems, List<String> sources) {
     sources.add(source);
     try {
-      return ENVIRONMENT.compile(source, path, type);
+      return new Column(ENVIRONMENT.compile(source, path, type));
     } catch (ValidationException e) {
       problems.addAll(e.problems());
       return null;
@@ -240,18 +239,19 @@ public final class CompiledSummary {
   /** Evaluates every expression on one report; never throws for a bad report. */
   Row evaluate(StatusReport report, SummaryContext context) {
     String cluster = report.cluster();
-    Map<String, Object> variables =
-        Map.of(
-            "cluster",
-            context.clusterValue(cluster),
-            "status",
-            CelNulls.of(report.object()),
-            "report",
-            Map.of("observedAt", report.observedAt()),
-            "workload",
-            usesWorkload ? CelNulls.of(WellKnownStatus.of(report.object())) : Map.of(),
-            "feedback",
-            feedback.isEmpty() ? Map.of() : CelNulls.of(feedbackValues(report.object())));
+    Column.Variables variables =
+        new Column.Variables(
+            Map.of(
+                "cluster",
+                context.clusterValue(cluster),
+                "status",
+                report.object(),
+                "report",
+                Map.of("observedAt", report.observedAt()),
+                "workload",
+                usesWorkload ? WellKnownStatus.of(report.object()) : Map.of(),
+                "feedback",
+                feedback.isEmpty() ? Map.of() : feedbackValues(report.object())));
     List<ColumnError> errors = new ArrayList<>(0);
     if (filter != null) {
       boolean kept;
@@ -269,7 +269,7 @@ public final class CompiledSummary {
         staleAfterNanos > 0
             && report.observedAt().isBefore(context.now().minusNanos(staleAfterNanos));
     List<Object> key = new ArrayList<>(groupBy.length);
-    for (CompiledExpression expression : groupBy) {
+    for (Column expression : groupBy) {
       key.add(scalarOrNull(expression, variables, errors));
     }
     Object[] subjects = new Object[aggregates.length];
@@ -287,7 +287,7 @@ public final class CompiledSummary {
       }
       if (listed) {
         List<Object> order = new ArrayList<>(orderBy.length);
-        for (CompiledExpression expression : orderBy) {
+        for (Column expression : orderBy) {
           order.add(scalarOrNull(expression, variables, errors));
         }
         Map<String, Object> shown = new LinkedHashMap<>();
@@ -315,8 +315,8 @@ public final class CompiledSummary {
         errors.isEmpty() ? List.of() : List.copyOf(errors));
   }
 
-  private Object subject(int i, Map<String, Object> variables, List<ColumnError> errors) {
-    CompiledExpression expression = aggregates[i];
+  private Object subject(int i, Column.Variables variables, List<ColumnError> errors) {
+    Column expression = aggregates[i];
     if (expression == null) {
       return Boolean.TRUE; // a plain Count counts the report
     }
@@ -342,7 +342,7 @@ public final class CompiledSummary {
   }
 
   private static Object scalarOrNull(
-      CompiledExpression expression, Map<String, Object> variables, List<ColumnError> errors) {
+      Column expression, Column.Variables variables, List<ColumnError> errors) {
     try {
       return Values.scalar(expression.evaluate(variables));
     } catch (ExpressionEvaluationException e) {
@@ -353,12 +353,8 @@ public final class CompiledSummary {
     return null;
   }
 
-  private static ColumnError error(CompiledExpression expression, ExpressionEvaluationException e) {
-    String message = String.valueOf(e.getMessage());
-    String prefix = expression.fieldPath() + ": ";
-    return new ColumnError(
-        expression.fieldPath(),
-        message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+  private static ColumnError error(Column expression, ExpressionEvaluationException e) {
+    return new ColumnError(expression.fieldPath(), Column.message(e, expression.fieldPath()));
   }
 
   private Map<String, Object> feedbackValues(Map<String, Object> object) {
