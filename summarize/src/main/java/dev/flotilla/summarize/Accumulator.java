@@ -162,6 +162,9 @@ final class Accumulator {
    * heap, in O(expected) per snapshot rather than a sorted set of every expected cluster.
    */
   private Summary.Capped missing() {
+    if (expected.size() == reportedExpected.size()) {
+      return new Summary.Capped(0, List.of());
+    }
     PriorityQueue<String> largestFirst = new PriorityQueue<>(Comparator.reverseOrder());
     for (String name : expected) {
       if (!reportedExpected.contains(name)) {

@@ -12,6 +12,7 @@ package dev.flotilla.summarize;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,8 +37,9 @@ final class MergeAll {
     if (layout == null) {
       return Summary.empty();
     }
-    TreeMap<List<Object>, Builder[]> groups = new TreeMap<>(Values.KEY_ORDER);
-    TreeMap<List<Object>, long[]> counts = new TreeMap<>(Values.KEY_ORDER);
+    // Hash lookups while merging (keys are canonical, so equal keys hash alike); sorted once.
+    Map<List<Object>, Builder[]> groups = new HashMap<>();
+    Map<List<Object>, long[]> counts = new HashMap<>();
     List<AttentionItem> items = new ArrayList<>();
     long reports = 0;
     long matched = 0;
@@ -72,15 +74,17 @@ final class MergeAll {
         }
       }
     }
+    List<List<Object>> keys = new ArrayList<>(groups.keySet());
+    keys.sort(Values.KEY_ORDER);
     List<Summary.GroupState> states = new ArrayList<>(groups.size());
-    groups.forEach(
-        (key, builders) -> {
-          List<Cell> cells = new ArrayList<>(builders.length);
-          for (Builder b : builders) {
-            cells.add(b.build());
-          }
-          states.add(new Summary.GroupState(key, counts.get(key)[0], cells));
-        });
+    for (List<Object> key : keys) {
+      Builder[] builders = groups.get(key);
+      List<Cell> cells = new ArrayList<>(builders.length);
+      for (Builder b : builders) {
+        cells.add(b.build());
+      }
+      states.add(new Summary.GroupState(key, counts.get(key)[0], cells));
+    }
     items.sort(layout.itemOrder());
     return new Summary(
         layout,

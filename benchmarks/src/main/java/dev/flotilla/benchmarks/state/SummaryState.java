@@ -129,6 +129,8 @@ public class SummaryState {
     CompiledSummary bucketed =
         CompiledSummary.compile(policy(List.of(new GroupBy("bucket", "status.bucket"))));
     List<Summary> out = new ArrayList<>(PARTIALS);
+    // Each hub expects its own clusters; these made-up ones are all expected and all report.
+    SummaryContext partialContext = SummaryContext.at(generator.now()).withClusters(fleet);
     for (int p = 0; p < PARTIALS; p++) {
       List<StatusReport> part = new ArrayList<>(GROUPS_PER_PARTIAL);
       for (int g = 0; g < GROUPS_PER_PARTIAL; g++) {
@@ -137,7 +139,7 @@ public class SummaryState {
         object.put("bucket", (long) g);
         part.add(new StatusReport(r.cluster() + "-" + p, r.observedAt(), object));
       }
-      out.add(bucketed.summarize(part, context));
+      out.add(bucketed.summarize(part, partialContext));
     }
     return List.copyOf(out);
   }
