@@ -99,20 +99,22 @@ public final class StatusSummaryReader {
     Optional<Attention> attention =
         spec.object("attention").flatMap(StatusSummaryReader::attention);
     Optional<Duration> staleAfter =
-        spec.string("staleAfter")
+        spec.take("staleAfter")
             .flatMap(
-                text ->
-                    Optional.ofNullable(
-                        spec.binder()
-                            .construct(
-                                spec.node(),
-                                spec.child("staleAfter"),
-                                () -> Durations.parse(text))));
+                node ->
+                    spec.asString(node, spec.child("staleAfter"))
+                        .flatMap(
+                            text ->
+                                Optional.ofNullable(
+                                    spec.binder()
+                                        .construct(
+                                            node,
+                                            spec.child("staleAfter"),
+                                            () -> Durations.parse(text)))));
     long maxBytes = spec.integer("maxBytes").orElse((long) StatusSummarySpec.DEFAULT_MAX_BYTES);
     spec.rejectUnknown();
-    if (spec.binder().hasProblems()) {
-      return Optional.empty();
-    }
+    // Items that failed were left out of the lists, which can hide a problem but never invent
+    // one, so the spec-level rules (unique names, bounds) are still checked and reported.
     int bytes = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxBytes));
     return Optional.ofNullable(
         spec.binder()
