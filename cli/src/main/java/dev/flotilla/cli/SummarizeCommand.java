@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.flotilla.api.Cluster;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.io.InventoryReader;
 import dev.flotilla.api.io.Parsed;
@@ -81,9 +82,10 @@ final class SummarizeCommand implements Callable<Integer> {
     List<StatusReport> reportList = StatusReportReader.read(reports);
     SummaryContext context = SummaryContext.at(clock);
     if (inventory != null) {
-      Inventory fleet = Inventory.of(InventoryReader.read(inventory));
-      context = context.withInventory(fleet);
+      List<Cluster> clusters = InventoryReader.read(inventory);
+      context = context.withClusters(clusters);
       if (placement != null) {
+        Inventory fleet = Inventory.of(clusters);
         context =
             context.expecting(PlacementFile.compile(placement).select(fleet).clusters().names());
       }

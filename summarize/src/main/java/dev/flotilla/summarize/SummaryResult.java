@@ -37,6 +37,7 @@ public record SummaryResult(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Copies the collections, so the value is immutable. */
   public SummaryResult {
     groups = List.copyOf(groups);
     errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
@@ -58,6 +59,7 @@ public record SummaryResult(
       Map<String, Object> aggregates,
       Map<String, Long> skipped,
       List<String> atLeast) {
+    /** Copies the collections, so the value is immutable. */
     public Group {
       key = Collections.unmodifiableMap(new LinkedHashMap<>(key));
       aggregates = Collections.unmodifiableMap(new LinkedHashMap<>(aggregates));
@@ -73,6 +75,7 @@ public record SummaryResult(
    * @param items the first of them in order, at most {@code limit}
    */
   public record Attention(long total, List<Item> items) {
+    /** Copies the collections, so the value is immutable. */
     public Attention {
       items = List.copyOf(items);
     }
@@ -90,6 +93,7 @@ public record SummaryResult(
    * @param fields the attention fields, by name (null where an expression failed)
    */
   public record Item(String cluster, Map<String, Object> fields) {
+    /** Copies the collections, so the value is immutable. */
     public Item {
       fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
@@ -102,6 +106,7 @@ public record SummaryResult(
    * @param examples some of them, sorted
    */
   public record Clusters(long count, List<String> examples) {
+    /** Copies the collections, so the value is immutable. */
     public Clusters {
       examples = List.copyOf(examples);
     }
@@ -119,6 +124,7 @@ public record SummaryResult(
    * @param examples some of them (the smallest cluster names)
    */
   public record Errors(long count, List<ErrorExample> examples) {
+    /** Copies the collections, so the value is immutable. */
     public Errors {
       examples = List.copyOf(examples);
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
  * the CEL expression giving each report's subject.
  */
 public record Aggregate(String name, AggregateFunction function, Optional<String> expression) {
+  /** Validates the values, reporting each problem with its field path. */
   public Aggregate {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(function, "function");

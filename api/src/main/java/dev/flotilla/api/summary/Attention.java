@@ -21,6 +21,7 @@ public record Attention(String when, List<OrderBy> orderBy, int limit, List<Fiel
   static final int MAX_ORDER_BY = 5;
   static final int MAX_FIELDS = 20;
 
+  /** Validates the values, reporting each problem with its field path. */
   public Attention {
     Objects.requireNonNull(when, "when");
     orderBy = List.copyOf(orderBy);

@@ -11,6 +11,7 @@ import java.util.Objects;
  * reported object becomes {@code feedback.<name>} in CEL (null when absent or not a scalar).
  */
 public record FeedbackRule(String name, StatusPath jsonPath) {
+  /** Validates the values, reporting each problem with its field path. */
   public FeedbackRule {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(jsonPath, "jsonPath");

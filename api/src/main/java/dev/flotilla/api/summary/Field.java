@@ -8,6 +8,7 @@ import java.util.Objects;
 
 /** One field shown for each cluster of the attention list: a name and a CEL expression. */
 public record Field(String name, String expression) {
+  /** Validates the values, reporting each problem with its field path. */
   public Field {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(expression, "expression");

@@ -11,6 +11,7 @@ import java.util.Objects;
  * number, bool or null, such as {@code cluster.labels['topology.kubernetes.io/region']}.
  */
 public record GroupBy(String name, String expression) {
+  /** Validates the values, reporting each problem with its field path. */
   public GroupBy {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(expression, "expression");

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 /** One sort key of the attention list: a CEL expression and a direction. Nulls sort last. */
 public record OrderBy(String expression, SortDirection direction) {
+  /** Validates the values, reporting each problem with its field path. */
   public OrderBy {
     Objects.requireNonNull(expression, "expression");
     Objects.requireNonNull(direction, "direction");
