@@ -218,6 +218,18 @@ public final class Summary {
   }
 
   SummaryResult fullResult() {
+    if (layout == null) {
+      return new SummaryResult(
+          0,
+          0,
+          List.of(),
+          0,
+          new SummaryResult.Attention(0, List.of()),
+          new SummaryResult.Clusters(0, List.of()),
+          new SummaryResult.Clusters(0, List.of()),
+          Map.of(),
+          false);
+    }
     List<SummaryResult.Group> out = new ArrayList<>(groups.size());
     for (GroupState group : groups) {
       Map<String, Object> key = new LinkedHashMap<>();

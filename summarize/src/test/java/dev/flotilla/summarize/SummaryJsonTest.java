@@ -40,6 +40,14 @@ class SummaryJsonTest {
   }
 
   @Test
+  void theEmptySummaryHasAnEmptyResult() {
+    SummaryResult result = Summary.empty().result();
+    assertEquals(0, result.reports());
+    assertEquals(List.of(), result.groups());
+    assertEquals(Summary.empty(), Summary.mergeAll(List.of()));
+  }
+
+  @Test
   void partialsOfDifferentPoliciesDoNotMerge() {
     Summary a = Scenarios.COMPILED.summarize(List.of(), Scenarios.scenario(1, 1).context());
     Summary b = SummaryLimitsTest.DISTINCT.summarize(List.of(), Scenarios.scenario(1, 1).context());
