@@ -79,6 +79,27 @@ class SummaryLimitsTest {
   }
 
   @Test
+  void liveQuantilesAfterRemovalsAreWithinTheRankError() {
+    double bound = KllSketch.getNormalizedRankError(Layout.SKETCH_K, false);
+    List<StatusReport> all = reports(6_000, 11, 0);
+    LiveSummary live = COMPILED.live(SummaryContext.at(Scenarios.NOW));
+    all.forEach(live::put);
+    List<StatusReport> kept = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (i % 3 == 0) {
+        live.remove(all.get(i).cluster());
+      } else {
+        kept.add(all.get(i));
+      }
+    }
+    Map<String, Object> values = live.result().groups().get(0).aggregates();
+    assertEquals(0.5, rankOf(kept, (Long) values.get("p50")), bound);
+    assertEquals(0.99, rankOf(kept, (Long) values.get("p99")), bound);
+    assertEquals(
+        (long) kept.size(), COMPILED.summarize(kept, SummaryContext.at(Scenarios.NOW)).reports());
+  }
+
+  @Test
   void countDistinctIsExactUpToTheCapThenALowerBoundAndMergesExactly() {
     List<StatusReport> all = new ArrayList<>();
     Summary merged = Summary.empty();
