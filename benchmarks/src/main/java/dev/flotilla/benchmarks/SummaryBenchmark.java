@@ -34,17 +34,20 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class SummaryBenchmark {
 
+  /** The whole summary from scratch. */
   @Benchmark
   public Summary full(SummaryState state) {
     return state.compiled.summarize(Arrays.asList(state.reports), state.context);
   }
 
+  /** One report replaced in the live summary. */
   @Benchmark
   public LiveSummary replaceOne(SummaryState state) {
     state.live.put(state.replacements[state.nextChange()]);
     return state.live;
   }
 
+  /** The baseline of {@code replaceOne}: the same change, then everything summarized again. */
   @Benchmark
   public Summary recompute(SummaryState state) {
     int i = state.nextChange();
@@ -53,6 +56,7 @@ public class SummaryBenchmark {
     return state.compiled.summarize(Arrays.asList(changed), state.context);
   }
 
+  /** 1,000 partials merged at once. */
   @Benchmark
   public Summary merge1000(SummaryState state) {
     return Summary.mergeAll(state.partials);

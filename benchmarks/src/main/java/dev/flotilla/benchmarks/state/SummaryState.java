@@ -38,26 +38,43 @@ public class SummaryState {
   /** How many replacement reports are prepared; replacements cycle through them. */
   public static final int CHANGES = 1024;
 
-  /** Partials merged by {@code merge1000}, and groups in each. */
+  /** Partials merged by {@code merge1000}. */
   public static final int PARTIALS = 1_000;
 
+  /** Groups (and reports) in each partial. */
   public static final int GROUPS_PER_PARTIAL = 100;
 
+  /** Clusters in the fleet; about 1% send no report. */
   @Param({"100000"})
   public int clusters;
 
+  /** The generated fleet. */
   public List<Cluster> fleet;
+
+  /** The report generator (its clock is the context's). */
   public StatusReportGenerator generator;
+
+  /** The benchmark policy, compiled. */
   public CompiledSummary compiled;
+
+  /** The clock, the fleet's facts, and every cluster expected. */
   public SummaryContext context;
+
+  /** One report per reporting cluster. */
   public StatusReport[] reports;
+
+  /** A live summary of {@link #reports}, changed by {@code replaceOne}. */
   public LiveSummary live;
 
   /** {@code replacements[i]} replaces {@code reports[positions[i]]} (a later observation). */
   public StatusReport[] replacements;
 
+  /** Where each replacement goes in {@link #reports}. */
   public int[] positions;
+
+  /** The partials {@code merge1000} merges. */
   public List<Summary> partials;
+
   private int next;
 
   /** The policy of the benchmark: what a fleet operator would ask of a Deployment's status. */
@@ -94,6 +111,7 @@ public class SummaryState {
           new GroupBy("env", "cluster.labels.env"),
           new GroupBy("image", "status.spec.template.spec.containers[0].image"));
 
+  /** Generates the reports and builds the summaries, once per trial. */
   @Setup(Level.Trial)
   public void setUp() {
     fleet = FleetGenerator.builder().seed(FleetState.SEED).clusters(clusters).build().generate();
