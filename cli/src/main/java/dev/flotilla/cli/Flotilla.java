@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       PlaceCommand.class,
       ExplainCommand.class,
       CustomizeCommand.class,
+      SummarizeCommand.class,
       ValidateCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

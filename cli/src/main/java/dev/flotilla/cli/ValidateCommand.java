@@ -55,6 +55,10 @@ final class ValidateCommand implements Callable<Integer> {
         int rules = CustomizationFile.compile(file).customization().spec().rules().size();
         return "valid Customization of " + rules + (rules == 1 ? " rule" : " rules");
       }
+      case "StatusSummary" -> {
+        SummarizeCommand.compile(file); // compiling catches bad CEL, placed in the file
+        return "valid StatusSummary";
+      }
       default -> {
         List<Cluster> clusters = InventoryReader.read(file);
         return "valid inventory of " + clusters.size() + " clusters";

@@ -1,0 +1,64 @@
+package dev.flotilla.summarize;
+
+import dev.flotilla.api.summary.StatusReport;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A summary kept up to date one report at a time: {@link #put} adds or replaces a cluster's report,
+ * {@link #remove} takes it back, each in O(log n) besides evaluating the report's expressions once.
+ * After any sequence of changes, {@link #snapshot()} equals {@link CompiledSummary#summarize} of
+ * the reports held (exactly; quantiles within the sketch's bound). Staleness is judged against the
+ * context's clock when a report is put.
+ *
+ * <p>Not thread-safe: one writer at a time; the snapshots it hands out are immutable and may be
+ * shared freely.
+ */
+public final class LiveSummary {
+  private final CompiledSummary compiled;
+  private final SummaryContext context;
+  private final Accumulator accumulator;
+  private final Map<String, Row> rows = new HashMap<>();
+
+  LiveSummary(CompiledSummary compiled, SummaryContext context) {
+    this.compiled = compiled;
+    this.context = Objects.requireNonNull(context, "context");
+    this.accumulator = new Accumulator(compiled.layout(), context.expected());
+  }
+
+  /** Adds the report of a cluster, replacing the one it sent before, if any. */
+  public void put(StatusReport report) {
+    Row row = compiled.evaluate(Objects.requireNonNull(report, "report"), context);
+    Row previous = rows.put(report.cluster(), row);
+    if (previous != null) {
+      accumulator.remove(previous);
+    }
+    accumulator.add(row);
+  }
+
+  /** Removes the report of {@code cluster}; returns false when it had none. */
+  public boolean remove(String cluster) {
+    Row previous = rows.remove(Objects.requireNonNull(cluster, "cluster"));
+    if (previous == null) {
+      return false;
+    }
+    accumulator.remove(previous);
+    return true;
+  }
+
+  /** How many clusters' reports it holds. */
+  public int size() {
+    return rows.size();
+  }
+
+  /** The current state as an immutable, mergeable partial: O(groups + aggregate state). */
+  public Summary snapshot() {
+    return accumulator.snapshot();
+  }
+
+  /** The current state as a finished, size-bounded result. */
+  public SummaryResult result() {
+    return snapshot().result();
+  }
+}
