@@ -165,15 +165,19 @@ public final class Inventory {
   /**
    * The value of the CEL variable {@code cluster} ({@code name}, {@code labels}, {@code
    * annotations}, {@code properties}, as {@link dev.flotilla.expr.ClusterVariables#value}) for the
-   * cluster named {@code name}, read from the index without rebuilding the cluster: labels and
-   * properties are looked up in their columns on demand. Empty when there is no such cluster. The
-   * maps are read-only views; use one from one thread.
+   * cluster named {@code name}, gathered from the index without building (and validating) a {@link
+   * Cluster} record. Empty when there is no such cluster. The maps are immutable.
    */
   public Optional<Map<String, Object>> clusterVariable(String name) {
     Integer ordinal = ordinals.get(name);
     return ordinal == null
         ? Optional.empty()
-        : Optional.of(ClusterFacts.of(this, ordinal).celCluster());
+        : Optional.of(
+            Map.of(
+                "name", nameAt(ordinal),
+                "labels", Collections.unmodifiableMap(labelsAt(ordinal)),
+                "annotations", annotationsAt(ordinal),
+                "properties", Collections.unmodifiableMap(propertiesAt(ordinal))));
   }
 
   /** Every cluster, sorted by name (rebuilt from the index: for tools and tests, not hot paths). */
