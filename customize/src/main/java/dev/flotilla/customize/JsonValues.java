@@ -1,7 +1,6 @@
 package dev.flotilla.customize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /** JSON value equality as RFC 6902 {@code test} defines it. */
@@ -23,8 +22,7 @@ final class JsonValues {
       if (a.size() != b.size()) {
         return false;
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : a.properties()) {
         JsonNode other = b.get(e.getKey());
         if (other == null || !equal(e.getValue(), other)) {
           return false;

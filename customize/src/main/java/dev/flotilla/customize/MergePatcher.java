@@ -3,7 +3,6 @@ package dev.flotilla.customize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -22,8 +21,7 @@ final class MergePatcher {
         target != null && target.isObject()
             ? (ObjectNode) target
             : JsonNodeFactory.instance.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> member = it.next();
+    for (Map.Entry<String, JsonNode> member : patch.properties()) {
       if (member.getValue().isNull()) {
         result.remove(member.getKey());
       } else {

@@ -9,7 +9,6 @@ import dev.flotilla.api.ValidationException;
 import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.ExpressionEnvironment;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -51,8 +50,7 @@ abstract class ValueTemplate {
     if (value.isObject() && containsTemplate(value)) {
       List<String> keys = new ArrayList<>();
       List<ValueTemplate> children = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : value.properties()) {
         keys.add(e.getKey());
         children.add(compile(e.getValue(), path + "." + e.getKey(), cel, problems));
       }

@@ -53,8 +53,8 @@ public record ResourceSelector(
     manifest
         .path("metadata")
         .path("labels")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (e.getValue().isTextual()) {
                 out.put(e.getKey(), e.getValue().textValue());

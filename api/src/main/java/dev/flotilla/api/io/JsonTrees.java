@@ -16,7 +16,7 @@ import java.math.BigInteger;
  * and the same manifest read from JSON are equal trees.
  */
 final class JsonTrees {
-  private static final JsonNodeFactory FACTORY = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory FACTORY = JsonNodeFactory.instance;
 
   private JsonTrees() {}
 
