@@ -14,7 +14,6 @@ package dev.flotilla.summarize;
  * is dropped, so it equals one that never existed. Each change costs O(log n) per column.
  */
 
-import dev.flotilla.api.summary.AggregateFunction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -192,9 +191,5 @@ final class Accumulator {
       examples.add(name);
     }
     return new Summary.Capped(names.size(), examples);
-  }
-
-  static boolean isQuantile(AggregateFunction f) {
-    return !Double.isNaN(f.rank());
   }
 }
