@@ -14,7 +14,6 @@ package dev.flotilla.summarize;
  * is dropped, so it equals one that never existed. Each change costs O(log n) per column.
  */
 
-import dev.flotilla.api.summary.AggregateFunction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -162,12 +161,16 @@ final class Accumulator {
    * heap, in O(expected) per snapshot rather than a sorted set of every expected cluster.
    */
   private Summary.Capped missing() {
-    if (expected.size() == reportedExpected.size()) {
-      return new Summary.Capped(0, List.of());
-    }
+    return missing(expected, reportedExpected);
+  }
+
+  /** The clusters of {@code expected} not in {@code reported}, counted, the smallest kept. */
+  static Summary.Capped missing(Set<String> expected, Set<String> reported) {
     PriorityQueue<String> largestFirst = new PriorityQueue<>(Comparator.reverseOrder());
+    long count = 0;
     for (String name : expected) {
-      if (!reportedExpected.contains(name)) {
+      if (!reported.contains(name)) {
+        count++;
         largestFirst.add(name);
         if (largestFirst.size() > Layout.EXAMPLES) {
           largestFirst.poll();
@@ -176,7 +179,7 @@ final class Accumulator {
     }
     List<String> examples = new ArrayList<>(largestFirst);
     examples.sort(Comparator.naturalOrder());
-    return new Summary.Capped(expected.size() - reportedExpected.size(), examples);
+    return new Summary.Capped(count, examples);
   }
 
   private static Summary.Capped capped(TreeSet<String> names) {
@@ -188,9 +191,5 @@ final class Accumulator {
       examples.add(name);
     }
     return new Summary.Capped(names.size(), examples);
-  }
-
-  static boolean isQuantile(AggregateFunction f) {
-    return !Double.isNaN(f.rank());
   }
 }

@@ -317,6 +317,12 @@ public final class Summary {
     }
   }
 
+  /** The same partial with {@code missing} in place of its own. */
+  Summary withMissing(Capped missing) {
+    return new Summary(
+        layout, reports, matched, groups, attentionTotal, attention, stale, missing, errors);
+  }
+
   /** This partial as JSON, for a hub to send upward; {@link #fromJson} reads it back. */
   public String toJson() {
     return SummaryJson.write(this);

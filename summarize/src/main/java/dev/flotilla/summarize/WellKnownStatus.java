@@ -31,6 +31,21 @@ import java.util.Map;
  * </ul>
  */
 public final class WellKnownStatus {
+  private static final String[] KEYS = {
+    "kind",
+    "desired",
+    "ready",
+    "available",
+    "updated",
+    "active",
+    "succeeded",
+    "failed",
+    "phase",
+    "restarts",
+    "conditions",
+    "healthy"
+  };
+
   private WellKnownStatus() {}
 
   /** The {@code workload} map of {@code object}. */
@@ -39,7 +54,6 @@ public final class WellKnownStatus {
     String kind = kindValue instanceof String s ? s : null;
     Map<?, ?> spec = map(object.get("spec"));
     Map<?, ?> status = map(object.get("status"));
-    Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Object> conditions = conditions(status);
     Long desired = null;
     Long ready = null;
@@ -100,19 +114,22 @@ public final class WellKnownStatus {
         // An unknown kind: only its conditions are understood.
       }
     }
-    out.put("kind", kind);
-    out.put("desired", desired);
-    out.put("ready", ready);
-    out.put("available", available);
-    out.put("updated", updated);
-    out.put("active", active);
-    out.put("succeeded", succeeded);
-    out.put("failed", failed);
-    out.put("phase", phase);
-    out.put("restarts", restarts);
-    out.put("conditions", conditions);
-    out.put("healthy", healthy);
-    return Collections.unmodifiableMap(out);
+    return new FixedKeyMap(
+        KEYS,
+        new Object[] {
+          kind,
+          desired,
+          ready,
+          available,
+          updated,
+          active,
+          succeeded,
+          failed,
+          phase,
+          restarts,
+          conditions,
+          healthy
+        });
   }
 
   private static Boolean rolledOut(
