@@ -136,7 +136,7 @@ final class DemoPlacement {
   record Placed(
       String name, String what, String yaml, Selection selection, PlacementDecision decision) {
     String file() {
-      return "placement-" + name + ".yaml";
+      return DemoPlacement.file(name);
     }
   }
 
@@ -148,26 +148,33 @@ final class DemoPlacement {
 
   /** Compiles, selects and schedules every placement, timing each. */
   static DemoPlacement run(Inventory inventory, DemoSteps steps) {
-    List<Placed> placed = new ArrayList<>();
+    List<CompiledPlacement> compiled =
+        steps.run(
+            "read and compile " + DEFINITIONS.size() + " placements",
+            () ->
+                DEFINITIONS.stream()
+                    .map(d -> PlacementReader.parse(file(d.name()), d.yaml()).value())
+                    .map(CompiledPlacement::compile)
+                    .toList());
     SchedulingContext context = SchedulingContext.at(FleetGenerator.EPOCH);
-    for (Definition definition : DEFINITIONS) {
-      String file = "placement-" + definition.name() + ".yaml";
-      CompiledPlacement compiled =
-          steps.run(
-              "compile " + definition.name(),
-              () ->
-                  CompiledPlacement.compile(
-                      PlacementReader.parse(file, definition.yaml()).value()));
+    List<Placed> placed = new ArrayList<>();
+    for (int i = 0; i < DEFINITIONS.size(); i++) {
+      Definition definition = DEFINITIONS.get(i);
+      CompiledPlacement placement = compiled.get(i);
       Selection selection =
-          steps.run("select " + definition.name(), () -> compiled.select(inventory));
+          steps.run("select " + definition.name(), () -> placement.select(inventory));
       PlacementDecision decision =
           steps.run(
               "schedule " + definition.name(),
-              () -> Scheduler.of(compiled).schedule(selection, context));
+              () -> Scheduler.of(placement).schedule(selection, context));
       placed.add(
           new Placed(definition.name(), definition.what(), definition.yaml(), selection, decision));
     }
     return new DemoPlacement(placed);
+  }
+
+  private static String file(String placement) {
+    return "placement-" + placement + ".yaml";
   }
 
   /** The placement named {@code name}. */
@@ -235,24 +242,37 @@ final class DemoPlacement {
           group.groupIndex(),
           group.clusters().size());
     }
-    out.printf("%n  %-6s %-8s %9s  %s%n", "wave", "canary", "clusters", "largest region share");
+    // The rollout bounds, per region, the share of the region's picked clusters one wave takes.
+    Map<String, Integer> picked = new TreeMap<>();
+    for (String name : decision.names()) {
+      picked.merge(region(inventory, name), 1, Integer::sum);
+    }
+    out.printf(
+        "%n  %-5s %-7s %9s  %s%n",
+        "wave", "canary", "clusters", "largest share of a region's picked clusters in the wave");
     for (PlacementDecision.Wave wave : decision.waves()) {
       Map<String, Integer> perRegion = new TreeMap<>();
       for (String name : wave.clusters()) {
         perRegion.merge(region(inventory, name), 1, Integer::sum);
       }
-      Map.Entry<String, Integer> largest =
-          perRegion.entrySet().stream()
-              .max(Map.Entry.<String, Integer>comparingByValue())
-              .orElse(Map.entry("-", 0));
+      String largest = "-";
+      double share = -1;
+      for (Map.Entry<String, Integer> entry : perRegion.entrySet()) {
+        int of = picked.get(entry.getKey());
+        double s = (double) entry.getValue() / of;
+        if (s > share) {
+          share = s;
+          largest =
+              String.format(
+                  "%s: %,d of %,d (%.1f%%)", entry.getKey(), entry.getValue(), of, 100 * s);
+        }
+      }
       out.printf(
-          "  %-6d %-8s %,9d  %s %,d (%.1f%%)%n",
+          "  %-5d %-7s %,9d  %s%n",
           wave.index(),
           wave.canaryGroup().isEmpty() ? "-" : wave.canaryGroup(),
           wave.clusters().size(),
-          largest.getKey(),
-          largest.getValue(),
-          wave.clusters().isEmpty() ? 0.0 : 100.0 * largest.getValue() / wave.clusters().size());
+          largest);
     }
   }
 
