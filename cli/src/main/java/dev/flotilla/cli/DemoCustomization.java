@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.flotilla.api.customize.Customization;
 import dev.flotilla.api.io.CustomizationReader;
 import dev.flotilla.api.io.ManifestReader;
 import dev.flotilla.customize.CustomizationResult;
@@ -78,28 +79,27 @@ final class DemoCustomization {
       data: {greeting: welcome}
       """;
 
+  private final Customization policy;
   private final List<JsonNode> manifests;
   private final CustomizationResult result;
 
-  private DemoCustomization(List<JsonNode> manifests, CustomizationResult result) {
+  private DemoCustomization(
+      Customization policy, List<JsonNode> manifests, CustomizationResult result) {
+    this.policy = policy;
     this.manifests = manifests;
     this.result = result;
   }
 
   static DemoCustomization run(Inventory inventory, DemoSteps steps) {
-    RuleSet rules =
-        steps.run(
-            "compile customization",
-            () ->
-                RuleSet.compile(
-                    List.of(CustomizationReader.parse("customization.yaml", POLICY).value())));
+    Customization policy = CustomizationReader.parse("customization.yaml", POLICY).value();
+    RuleSet rules = steps.run("compile customization", () -> RuleSet.compile(List.of(policy)));
     List<JsonNode> manifests = ManifestReader.parse("manifests.yaml", MANIFESTS);
     CustomizationResult result = steps.run("customize", () -> rules.apply(inventory, manifests));
-    return new DemoCustomization(manifests, result);
+    return new DemoCustomization(policy, manifests, result);
   }
 
   void print(PrintWriter out) {
-    int rules = POLICY.split("- name: ", -1).length - 1;
+    int rules = policy.spec().rules().size();
     out.printf(
         "%nCustomization (%d manifests, %d rules, each distinct output computed once)%n",
         manifests.size(), rules);

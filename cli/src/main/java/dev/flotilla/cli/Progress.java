@@ -91,7 +91,7 @@ final class Progress implements AutoCloseable {
         bar.append("#".repeat((int) filled)).append(" ".repeat(WIDTH - (int) filled));
         bar.append(String.format("] %3d%% ", Math.min(100, done.get() * 100 / total)));
       } else {
-        int at = (int) ((elapsed / 200_000_000L) % (WIDTH - 3));
+        int at = (int) (((elapsed - SHOW_AFTER_NANOS) / 200_000_000L) % (WIDTH - 3));
         bar.append(" ".repeat(at)).append("###").append(" ".repeat(WIDTH - 3 - at)).append("] ");
       }
       bar.append(String.format("%-28s %5.1f s", name, elapsed / 1e9));
