@@ -114,7 +114,9 @@ final class DemoSummary {
     out.printf(
         "%n  Attention: %,d unhealthy, %,d listed%s%n",
         attention.total(), attention.items().size(), attention.truncated() ? " (truncated)" : "");
-    out.printf("  %-28s %6s %8s %9s  %s%n", "cluster", "ready", "desired", "restarts", "image");
+    if (!attention.items().isEmpty()) {
+      out.printf("  %-28s %6s %8s %9s  %s%n", "cluster", "ready", "desired", "restarts", "image");
+    }
     for (SummaryResult.Item item : attention.items()) {
       Map<String, Object> f = item.fields();
       out.printf(

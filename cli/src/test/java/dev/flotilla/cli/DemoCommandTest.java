@@ -151,6 +151,15 @@ class DemoCommandTest {
   }
 
   @Test
+  void anOutputThatIsAFileIsAUserError() throws IOException {
+    Path file = Files.writeString(dir.resolve("taken"), "not a directory");
+    Result result = demo("--clusters", "10", "--output", file.toString());
+    assertEquals(1, result.status());
+    assertTrue(result.err().startsWith("error: --output: "), result.err());
+    assertEquals("not a directory", Files.readString(file));
+  }
+
+  @Test
   void aFleetOfNoClustersIsAUserError() {
     Result result = demo("--clusters", "0");
     assertEquals(1, result.status());
