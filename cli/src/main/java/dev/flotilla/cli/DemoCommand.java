@@ -56,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
 
       DemoFleet fleet = DemoFleet.generate(clusters, seed, steps);
+      fleet.print(out);
       DemoPlacement placement = DemoPlacement.run(fleet.inventory, steps);
       placement.print(fleet.inventory, out);
       out.flush();
@@ -87,6 +88,10 @@ final class DemoCommand implements Callable<Integer> {
             "%nWrote the inputs and outputs to %s; README.txt lists the commands that replay each"
                 + " step.%n",
             output);
+      } else {
+        out.printf(
+            "%nWith --output DIR, the demo writes every input and output as files that place,"
+                + " customize and summarize read.%n");
       }
       steps.print(out);
     }

@@ -8,9 +8,12 @@ import dev.flotilla.api.Taint;
 import dev.flotilla.placement.Inventory;
 import dev.flotilla.testkit.FleetGenerator;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -44,6 +47,25 @@ final class DemoFleet {
             () -> FleetGenerator.builder().seed(seed).clusters(size).build().generate());
     Inventory inventory = steps.run("index inventory", () -> Inventory.of(clusters));
     return new DemoFleet(clusters, inventory);
+  }
+
+  /** One line on the fleet's shape: how many regions, zones, sites and tainted clusters. */
+  void print(PrintWriter out) {
+    Set<String> regions = new HashSet<>();
+    Set<String> zones = new HashSet<>();
+    Set<String> sites = new HashSet<>();
+    Set<String> hardware = new HashSet<>();
+    int tainted = 0;
+    for (Cluster cluster : clusters) {
+      regions.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_REGION, ""));
+      zones.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_ZONE, ""));
+      sites.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_SITE, ""));
+      hardware.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_HARDWARE, ""));
+      tainted += cluster.taints().isEmpty() ? 0 : 1;
+    }
+    out.printf(
+        "  %,d regions, %,d zones, %,d sites, %,d hardware classes, %,d tainted clusters%n",
+        regions.size(), zones.size(), sites.size(), hardware.size(), tainted);
   }
 
   /** Writes {@code inventory.yaml}. */

@@ -44,6 +44,8 @@ class DemoCommandTest {
     for (String section :
         List.of(
             "Flotilla demo: 2,000 generated clusters, seed 7",
+            " regions, ",
+            " tainted clusters",
             "Placements (selected by the index",
             "web-everywhere",
             "pos-by-zone",
