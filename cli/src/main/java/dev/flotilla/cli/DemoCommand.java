@@ -1,28 +1,7 @@
 package dev.flotilla.cli;
 
-import dev.flotilla.api.Cluster;
-import dev.flotilla.api.labels.LabelSelector;
-import dev.flotilla.api.placement.ClusterSelectorTerm;
-import dev.flotilla.api.placement.DecisionGroup;
-import dev.flotilla.api.placement.IntOrPercent;
-import dev.flotilla.api.placement.Placement;
-import dev.flotilla.api.placement.PlacementSpec;
-import dev.flotilla.api.placement.Prioritizer;
-import dev.flotilla.api.placement.PropertyOperator;
-import dev.flotilla.api.placement.PropertyRequirement;
-import dev.flotilla.api.placement.RolloutStrategy;
-import dev.flotilla.api.placement.SpreadConstraint;
-import dev.flotilla.api.placement.TopologyKey;
-import dev.flotilla.placement.CompiledPlacement;
-import dev.flotilla.placement.Inventory;
-import dev.flotilla.placement.PlacementDecision;
-import dev.flotilla.placement.Scheduler;
-import dev.flotilla.placement.SchedulingContext;
-import dev.flotilla.placement.Selection;
-import dev.flotilla.testkit.FleetGenerator;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Optional;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,12 +9,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flotilla demo}: generates a fleet and runs the stages that exist on it, timing each.
- * Stages still to be built are named as such, never faked.
+ * {@code flotilla demo}: Flotilla's whole job on a generated fleet. Placement, scheduling,
+ * customization and summarization run on the seeded fleet the benchmarks use; the tables printed
+ * depend only on the size and the seed, and the time of each step comes last. With {@code
+ * --output}, every input and output is written as files the other commands read, with a {@code
+ * README.txt} of the commands that replay each step.
  */
 @Command(
     name = "demo",
-    description = "Run Flotilla's stages on a generated fleet and show what they did and how long.")
+    description =
+        "Run placement, scheduling, customization and summarization on a generated fleet and show"
+            + " what they did and how long each step took.")
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -51,124 +35,67 @@ final class DemoCommand implements Callable<Integer> {
       description = "Generator seed (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description =
+          "Write every input and output into DIR, with a README.txt of the commands that replay"
+              + " each step.")
+  Path output;
+
   @Override
   public Integer call() {
-    if (clusters < 1) {
-      throw new UserError("--clusters: must be at least 1");
+    if (clusters < 1 || clusters > 10_000_000) {
+      throw new UserError("--clusters: must be between 1 and 10,000,000, not " + clusters);
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("Flotilla demo: %,d generated clusters, seed %d%n%n", clusters, seed);
+    DemoOutput files = output == null ? DemoOutput.none() : DemoOutput.into(output);
+    try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
+      DemoSteps steps = new DemoSteps(progress);
+      out.printf("Flotilla demo: %,d generated clusters, seed %d%n", clusters, seed);
+      out.flush();
 
-    long start = System.nanoTime();
-    List<Cluster> fleet = FleetGenerator.builder().seed(seed).clusters(clusters).build().generate();
-    out.printf("%-44s %12s%n", "generate fleet", millis(start));
+      DemoFleet fleet = DemoFleet.generate(clusters, seed, steps);
+      fleet.print(out);
+      DemoPlacement placement = DemoPlacement.run(fleet.inventory, steps);
+      placement.print(fleet.inventory, out);
+      out.flush();
 
-    start = System.nanoTime();
-    Inventory inventory = Inventory.of(fleet);
-    out.printf("%-44s %12s%n", "index inventory", millis(start));
+      DemoCustomization customization = DemoCustomization.run(fleet.inventory, steps);
+      customization.print(out);
+      out.flush();
 
-    out.printf("%nPlacement (selection over the index)%n");
-    out.printf("%-44s %10s %12s%n", "placement", "selected", "time");
-    for (Placement placement : placements()) {
-      CompiledPlacement compiled = CompiledPlacement.compile(placement);
-      compiled.select(inventory); // first run loads classes; time the second
-      start = System.nanoTime();
-      Selection selection = compiled.select(inventory);
-      out.printf(
-          "%-44s %,10d %12s%n", placement.name(), selection.clusters().size(), micros(start));
+      DemoPlacement.Placed everywhere = placement.get(DemoPlacement.EVERYWHERE);
+      DemoSummary summary =
+          DemoSummary.run(
+              fleet.clusters,
+              fleet.inventory,
+              everywhere.selection().clusters().names(),
+              seed,
+              steps);
+      summary.print(out);
+      out.flush();
+
+      if (files.enabled()) {
+        fleet.write(files, steps);
+        placement.write(files, steps);
+        customization.write(files, steps);
+        summary.write(files, everywhere.file(), steps);
+        files.readme(
+            String.format(
+                "Written by: flotilla demo --clusters %d --seed %d --output DIR", clusters, seed));
+        out.printf(
+            "%nWrote the inputs and outputs to %s; README.txt lists the commands that replay each"
+                + " step.%n",
+            output);
+      } else {
+        out.printf(
+            "%nWith --output DIR, the demo writes every input and output as files that place,"
+                + " customize and summarize read.%n");
+      }
+      steps.print(out);
     }
-
-    schedule(inventory, out);
-
-    DemoCustomization.run(inventory, out);
-
-    out.printf("%nNot built yet: summarization.%n");
     out.flush();
     return 0;
-  }
-
-  /** Picks 1,000 prod clusters spread by zone, scored by cpu and memory, in waves. */
-  private static void schedule(Inventory inventory, PrintWriter out) {
-    Placement placement =
-        Placement.of(
-            "pos-1000-by-zone",
-            PlacementSpec.selecting(ClusterSelectorTerm.labels("env=prod"))
-                .withNumberOfClusters(1000)
-                .withPrioritizers(
-                    List.of(
-                        new Prioritizer.PropertySorter(
-                            FleetGenerator.PROPERTY_CPU, Prioritizer.SortOrder.Descending, 2),
-                        new Prioritizer.PropertySorter(
-                            FleetGenerator.PROPERTY_MEMORY, Prioritizer.SortOrder.Descending, 1)))
-                .withSpreadConstraints(
-                    List.of(SpreadConstraint.of(TopologyKey.label(FleetGenerator.LABEL_ZONE), 1)))
-                .withDecisionGroups(
-                    List.of(
-                        DecisionGroup.of(
-                            "canary", FleetGenerator.LABEL_CANARY, IntOrPercent.count(10))))
-                .withRollout(
-                    new RolloutStrategy(
-                        List.of("canary"),
-                        Optional.of(IntOrPercent.percentage(10)),
-                        Optional.of(TopologyKey.label(FleetGenerator.LABEL_REGION)),
-                        Optional.of(IntOrPercent.percentage(20)))));
-    CompiledPlacement compiled = CompiledPlacement.compile(placement);
-    Scheduler scheduler = Scheduler.of(compiled);
-    SchedulingContext context = SchedulingContext.at(FleetGenerator.EPOCH);
-    Selection selection = compiled.select(inventory);
-    scheduler.schedule(selection, context); // first run loads classes; time the second
-    long start = System.nanoTime();
-    PlacementDecision decision = scheduler.schedule(selection, context);
-    String time = millis(start);
-    out.printf(
-        "%nScheduling (pick 1,000 prod clusters by cpu and memory, spread by zone, waves of 10%%"
-            + " with at most 20%% of a region each)%n");
-    out.printf(
-        "%-44s %,10d %12s%n",
-        placement.name() + ": eligible " + String.format("%,d", decision.eligible()),
-        decision.clusters().size(),
-        time);
-    out.printf(
-        "%-44s %,10d%n%-44s %,10d%n",
-        "decision groups", decision.groups().size(), "rollout waves", decision.waves().size());
-    decision.shortfall().forEach(reason -> out.printf("  fewer than requested: %s%n", reason));
-  }
-
-  private static List<Placement> placements() {
-    return List.of(
-        Placement.of(
-            "prod-not-canary",
-            PlacementSpec.selecting(ClusterSelectorTerm.labels("env=prod,!canary"))),
-        Placement.of(
-            "eu-regions",
-            PlacementSpec.selecting(
-                ClusterSelectorTerm.labels(
-                    FleetGenerator.LABEL_REGION + " in (eu-west,eu-central,eu-north)"))),
-        Placement.of(
-            "big-racks",
-            PlacementSpec.selecting(ClusterSelectorTerm.labels(FleetGenerator.LABEL_RACK + ">40"))),
-        Placement.of(
-            "gpu-capable",
-            PlacementSpec.selecting(
-                new ClusterSelectorTerm(
-                    LabelSelector.parse("env=prod"),
-                    List.of(PropertyRequirement.of("gpu", PropertyOperator.Ge, "1")),
-                    List.of()))),
-        Placement.of(
-            "recent-kubernetes-with-cel",
-            PlacementSpec.selecting(
-                new ClusterSelectorTerm(
-                    LabelSelector.parse("env=prod"),
-                    List.of(),
-                    List.of(
-                        "semver(cluster.properties.kubernetesVersion).isGreaterThan(semver('1.30.0'))")))));
-  }
-
-  private static String millis(long start) {
-    return String.format("%,.1f ms", (System.nanoTime() - start) / 1e6);
-  }
-
-  private static String micros(long start) {
-    return String.format("%,.1f us", (System.nanoTime() - start) / 1e3);
   }
 }

@@ -81,7 +81,7 @@ final class PlaceCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static ObjectMapper yaml() {
+  static ObjectMapper yaml() {
     return new ObjectMapper(
         YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

@@ -120,15 +120,4 @@ class FlotillaTest {
     Result result = run("validate", placement.toString());
     assertEquals(0, result.status(), result.err());
   }
-
-  @Test
-  void demoRunsOnASmallFleet() {
-    Result result = run("demo", "--clusters", "2000", "--seed", "7");
-    assertEquals(0, result.status(), result.err());
-    assertTrue(result.out().contains("prod-not-canary"), result.out());
-    assertTrue(result.out().contains("pos-1000-by-zone"), result.out());
-    assertTrue(result.out().contains("rollout waves"), result.out());
-    assertTrue(result.out().contains("Customization (1 Deployment, 6 rules"), result.out());
-    assertTrue(result.out().contains("Not built yet"), result.out());
-  }
 }

@@ -1,0 +1,138 @@
+package dev.flotilla.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.flotilla.api.Cluster;
+import dev.flotilla.api.Taint;
+import dev.flotilla.placement.Inventory;
+import dev.flotilla.testkit.FleetGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The demo's fleet: the seeded generator the benchmarks use, its index, and the fleet written as a
+ * {@code ClusterInventory} that {@code place}, {@code customize} and {@code summarize} read back as
+ * equal clusters.
+ */
+final class DemoFleet {
+  /** YAML that reads back as written: strings that look like numbers or booleans are quoted. */
+  static YAMLFactory yaml() {
+    return YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .disable(YAMLGenerator.Feature.SPLIT_LINES)
+        .build();
+  }
+
+  final List<Cluster> clusters;
+  final Inventory inventory;
+
+  private DemoFleet(List<Cluster> clusters, Inventory inventory) {
+    this.clusters = clusters;
+    this.inventory = inventory;
+  }
+
+  static DemoFleet generate(int size, long seed, DemoSteps steps) {
+    List<Cluster> clusters =
+        steps.run(
+            "generate fleet",
+            () -> FleetGenerator.builder().seed(seed).clusters(size).build().generate());
+    Inventory inventory = steps.run("index inventory", () -> Inventory.of(clusters));
+    return new DemoFleet(clusters, inventory);
+  }
+
+  /** One line on the fleet's shape: how many regions, zones, sites and tainted clusters. */
+  void print(PrintWriter out) {
+    Set<String> regions = new HashSet<>();
+    Set<String> zones = new HashSet<>();
+    Set<String> sites = new HashSet<>();
+    Set<String> hardware = new HashSet<>();
+    int tainted = 0;
+    for (Cluster cluster : clusters) {
+      regions.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_REGION, ""));
+      zones.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_ZONE, ""));
+      sites.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_SITE, ""));
+      hardware.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_HARDWARE, ""));
+      tainted += cluster.taints().isEmpty() ? 0 : 1;
+    }
+    out.printf(
+        "  %,d regions, %,d zones, %,d sites, %,d hardware classes, %,d tainted clusters%n",
+        regions.size(), zones.size(), sites.size(), hardware.size(), tainted);
+  }
+
+  /** Writes {@code inventory.yaml}. */
+  void write(DemoOutput output, DemoSteps steps) {
+    steps.run(
+        "write inventory.yaml",
+        clusters.size(),
+        step -> {
+          output.input(
+              "inventory.yaml",
+              "the generated fleet (kind: ClusterInventory)",
+              writer -> writeInventory(writer, step));
+          return null;
+        });
+  }
+
+  private void writeInventory(Writer writer, Progress.Step step) throws IOException {
+    try (JsonGenerator out = yaml().createGenerator(writer)) {
+      out.writeStartObject();
+      out.writeStringField("apiVersion", "flotilla.dev/v1alpha1");
+      out.writeStringField("kind", "ClusterInventory");
+      out.writeArrayFieldStart("clusters");
+      for (Cluster cluster : clusters) {
+        writeCluster(out, cluster);
+        step.advance(1);
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+    }
+  }
+
+  private static void writeCluster(JsonGenerator out, Cluster cluster) throws IOException {
+    out.writeStartObject();
+    out.writeStringField("name", cluster.name());
+    writeSorted(out, "labels", cluster.labels());
+    writeSorted(out, "annotations", cluster.annotations());
+    writeSorted(out, "properties", cluster.properties());
+    if (!cluster.taints().isEmpty()) {
+      out.writeArrayFieldStart("taints");
+      for (Taint taint : cluster.taints()) {
+        out.writeStartObject();
+        out.writeStringField("key", taint.key());
+        if (!taint.value().isEmpty()) {
+          out.writeStringField("value", taint.value());
+        }
+        out.writeStringField("effect", taint.effect().name());
+        if (taint.timeAdded().isPresent()) {
+          out.writeStringField("timeAdded", taint.timeAdded().get().toString());
+        }
+        out.writeEndObject();
+      }
+      out.writeEndArray();
+    }
+    out.writeEndObject();
+  }
+
+  // The cluster's maps iterate in an order that varies between JVM runs; sorting makes the file a
+  // function of the seed.
+  private static void writeSorted(JsonGenerator out, String field, Map<String, String> values)
+      throws IOException {
+    if (values.isEmpty()) {
+      return;
+    }
+    out.writeObjectFieldStart(field);
+    for (Map.Entry<String, String> entry : new TreeMap<>(values).entrySet()) {
+      out.writeStringField(entry.getKey(), entry.getValue());
+    }
+    out.writeEndObject();
+  }
+}
