@@ -12,7 +12,11 @@ import dev.flotilla.api.io.StatusReportReader;
 import dev.flotilla.api.io.StatusSummaryReader;
 import dev.flotilla.api.summary.StatusReport;
 import dev.flotilla.api.summary.StatusSummary;
+import dev.flotilla.placement.CompiledPlacement;
 import dev.flotilla.placement.Inventory;
+import dev.flotilla.placement.Scheduler;
+import dev.flotilla.placement.SchedulingContext;
+import dev.flotilla.placement.Selection;
 import dev.flotilla.summarize.CompiledSummary;
 import dev.flotilla.summarize.SummaryContext;
 import dev.flotilla.summarize.SummaryResult;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code flotilla summarize}: a status summary of a reports file. With {@code --inventory}, CEL's
  * {@code cluster} shows each cluster's labels and properties; with {@code --placement} as well, the
- * clusters it selects are expected to report and the silent ones are counted as missing.
+ * clusters it places the workload on (its scheduled decision at {@code --now}) are expected to
+ * report and the silent ones are counted as missing.
  */
 @Command(
     name = "summarize",
@@ -58,7 +63,8 @@ final class SummarizeCommand implements Callable<Integer> {
 
   @Option(
       names = "--placement",
-      description = "Placement file: its selected clusters are expected (needs --inventory).")
+      description =
+          "Placement file: the clusters it decides on at --now are expected (needs --inventory).")
   Path placement;
 
   @Option(
@@ -85,9 +91,14 @@ final class SummarizeCommand implements Callable<Integer> {
       List<Cluster> clusters = InventoryReader.read(inventory);
       context = context.withClusters(clusters);
       if (placement != null) {
-        Inventory fleet = Inventory.of(clusters);
+        // Expect the clusters the placement puts the workload on: its scheduled picks at the
+        // clock, not every cluster it selects (numberOfClusters, taints), or every store left out
+        // of a 24-store rollout would be reported missing.
+        CompiledPlacement where = PlacementFile.compile(placement);
+        Selection selection = where.select(Inventory.of(clusters));
         context =
-            context.expecting(PlacementFile.compile(placement).select(fleet).clusters().names());
+            context.expecting(
+                Scheduler.of(where).schedule(selection, SchedulingContext.at(clock)).names());
       }
     }
     SummaryResult result = compiled.summarize(reportList, context).result();

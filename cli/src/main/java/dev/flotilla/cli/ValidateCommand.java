@@ -5,6 +5,8 @@ import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.io.DocumentKinds;
 import dev.flotilla.api.io.InventoryReader;
+import dev.flotilla.api.io.ManifestReader;
+import dev.flotilla.api.io.StatusReportReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +20,9 @@ import picocli.CommandLine.Spec;
 /** {@code flotilla validate}: checks inventories and policies, reporting every problem of each. */
 @Command(
     name = "validate",
-    description = "Check inventory and policy files; print every problem with file, line and path.")
+    description =
+        "Check inventories, policies, manifests and status reports; print every problem with"
+            + " file, line and path.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -43,6 +47,11 @@ final class ValidateCommand implements Callable<Integer> {
     return 0;
   }
 
+  private static String inventory(Path file) {
+    List<Cluster> clusters = InventoryReader.read(file);
+    return "valid inventory of " + clusters.size() + " clusters";
+  }
+
   /** Validates one file according to its kind; returns a one-line summary. */
   private static String check(Path file) {
     String kind = DocumentKinds.of(file);
@@ -59,9 +68,23 @@ final class ValidateCommand implements Callable<Integer> {
         SummarizeCommand.compile(file); // compiling catches bad CEL, placed in the file
         return "valid StatusSummary";
       }
+      case "ClusterInventory", "Cluster", "ManagedCluster" -> {
+        return inventory(file);
+      }
+      case "" -> {
+        if (DocumentKinds.holdsStatusReports(file)) {
+          int reports = StatusReportReader.read(file).size();
+          return "valid status reports of " + reports + (reports == 1 ? " cluster" : " clusters");
+        }
+        return inventory(file); // reports the missing kind
+      }
       default -> {
-        List<Cluster> clusters = InventoryReader.read(file);
-        return "valid inventory of " + clusters.size() + " clusters";
+        if (kind.endsWith("List")) {
+          return inventory(file); // kubectl get managedclusters|clusters -o yaml
+        }
+        // Any other kind is a Kubernetes object to customize (Deployment, ConfigMap, ...).
+        int manifests = ManifestReader.read(file).size();
+        return "valid manifests: " + manifests + (manifests == 1 ? " object" : " objects");
       }
     }
   }

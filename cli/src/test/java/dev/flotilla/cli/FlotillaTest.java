@@ -106,6 +106,53 @@ class FlotillaTest {
   }
 
   @Test
+  void validateReadsManifestsAndStatusReportsAsWhatTheyAre() throws IOException {
+    Path manifests =
+        write(
+            "app.yaml",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: web-config}
+            """);
+    Path reports =
+        write(
+            "reports.yaml",
+            """
+            - {cluster: store-a, observedAt: "2026-03-01T11:00:00Z", object: {kind: Deployment}}
+            """);
+    Result good = run("validate", manifests.toString(), reports.toString());
+    assertEquals(0, good.status(), good.err());
+    assertEquals(
+        manifests
+            + ": valid manifests: 2 objects\n"
+            + reports
+            + ": valid status reports of 1 cluster\n",
+        good.out().replace("\r", ""));
+
+    Path badReports =
+        write(
+            "bad-reports.yaml",
+            """
+            - {cluster: store-a, observedAt: "2026-03-01T11:00:00Z", object: {}}
+            - {cluster: store-b, observedAt: noon, object: {}}
+            """);
+    Result bad = run("validate", badReports.toString());
+    assertEquals(1, bad.status());
+    assertTrue(bad.err().startsWith("error: " + badReports + ":2:"), bad.err());
+    assertTrue(bad.err().contains("[1].observedAt"), bad.err());
+
+    Path noKind = write("no-kind.yaml", "clusters: []\n");
+    Result missingKind = run("validate", noKind.toString());
+    assertEquals(1, missingKind.status());
+    assertTrue(missingKind.err().contains("kind: Required value"), missingKind.err());
+  }
+
+  @Test
   void validateAcceptsAValidPlacement() throws IOException {
     Path placement =
         write(

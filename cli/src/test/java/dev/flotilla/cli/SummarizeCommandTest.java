@@ -127,6 +127,44 @@ class SummarizeCommandTest {
   }
 
   @Test
+  void onlyTheScheduledPicksAreExpected() throws IOException {
+    // Two of the four stores get the workload: the silent store outside the decision is not
+    // missing, the silent one inside it is.
+    Path two =
+        write(
+            "two.yaml",
+            """
+            apiVersion: flotilla.dev/v1alpha1
+            kind: Placement
+            metadata: {name: web}
+            spec:
+              clusterSelectors: [{}]
+              numberOfClusters: 2
+              prioritizers:
+              - {weight: 1, labelPreference: {matchLabels: {region: us}}}
+            """);
+    Result result =
+        run(
+            "summarize",
+            "--policy",
+            policy.toString(),
+            "--reports",
+            reports.toString(),
+            "--inventory",
+            fleet.toString(),
+            "--placement",
+            two.toString(),
+            "--now",
+            "2026-03-01T12:00:00Z",
+            "-o",
+            "json");
+    assertEquals(0, result.status(), result.err());
+    JsonNode missing = new ObjectMapper().readTree(result.out()).get("missing");
+    assertEquals(1, missing.get("count").asLong(), missing.toString());
+    assertEquals("store-d", missing.get("clusters").get(0).asText());
+  }
+
+  @Test
   void yamlIsTheDefault() {
     Result result =
         run(

@@ -142,11 +142,16 @@ public final class Scheduler {
     for (int p : picked) {
       isPicked |= p == index;
     }
+    // A tolerated taint with tolerationSeconds changes the answer later: say when.
+    String reason =
+        verdict.reason().isEmpty() && verdict.nextExpiry() != null
+            ? "taints tolerated until " + verdict.nextExpiry()
+            : verdict.reason();
     return new ClusterScheduling(
         cluster,
         true,
         true,
-        verdict.reason(),
+        reason,
         candidates.score[index],
         candidates.breakdown(index),
         isPicked);

@@ -42,8 +42,13 @@ final class Tolerations {
       boolean tolerated = false;
       boolean forever = false;
       Instant until = null;
+      Instant ranOut = null; // the latest expiry of a matching toleration that no longer holds
       for (Toleration toleration : tolerations) {
         if (!toleration.tolerates(taint, now)) {
+          if (toleration.matches(taint)) {
+            Instant expired = toleration.expiry(taint).orElseThrow(); // matches, yet not now
+            ranOut = ranOut == null || expired.isAfter(ranOut) ? expired : ranOut;
+          }
           continue;
         }
         tolerated = true;
@@ -68,7 +73,11 @@ final class Tolerations {
           };
       if (own.ordinal() > effect.ordinal()) {
         effect = own;
-        reason = "taint " + describe(taint) + " not tolerated";
+        // Say so when a toleration ran out: "not tolerated" alone reads as a missing toleration.
+        reason =
+            "taint "
+                + describe(taint)
+                + (ranOut == null ? " not tolerated" : " no longer tolerated since " + ranOut);
       }
     }
     return new Verdict(effect, reason, next);

@@ -112,6 +112,27 @@ class SchedulerTest {
   }
 
   @Test
+  void explainSaysUntilWhenATaintIsToleratedAndSinceWhenNoLonger() {
+    Taint maintenance =
+        new Taint("maintenance", "", TaintEffect.NoSelect, Optional.of(NOW.minusSeconds(60)));
+    List<Cluster> fleet = List.of(cluster("a", "z1", "1", maintenance), cluster("b", "z1", "1"));
+    PlacementSpec spec =
+        ALL.withTolerations(List.of(Toleration.exists("maintenance").forSeconds(300)));
+    Scheduler scheduler = Scheduler.of(CompiledPlacement.compile(Placement.of("web", spec)));
+    Selection selection = scheduler.placement().select(Inventory.of(fleet));
+    ClusterScheduling now = scheduler.explain(selection, "a", SchedulingContext.at(NOW));
+    assertTrue(now.picked());
+    assertEquals("taints tolerated until " + NOW.plusSeconds(240), now.reason());
+    ClusterScheduling later =
+        scheduler.explain(selection, "a", SchedulingContext.at(NOW.plusSeconds(240)));
+    assertFalse(later.eligible());
+    assertEquals(
+        "taint maintenance:NoSelect no longer tolerated since " + NOW.plusSeconds(240),
+        later.reason());
+    assertEquals("", scheduler.explain(selection, "b", SchedulingContext.at(NOW)).reason());
+  }
+
+  @Test
   void suppliedScoresCountUntilTheyExpire() {
     List<Cluster> fleet = List.of(cluster("a", "z1", "1"), cluster("b", "z1", "1"));
     PlacementSpec spec =
