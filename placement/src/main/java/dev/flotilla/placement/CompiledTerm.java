@@ -242,25 +242,35 @@ final class CompiledTerm {
 
   private void decideByGuards(
       Inventory inventory, long[] candidates, long[] out, long[] skip, ErrorSink errors) {
-    List<Posting> mustHave = new ArrayList<>();
-    boolean someKeyAbsentEverywhere = false;
+    int words = candidates.length;
+    // Clusters having every key whose value is read: a word-wise AND of those keys' postings.
+    long[] sure = null;
     for (KeyGuard guard : guards) {
       if (guard.readsValue()) {
         Posting present = guard.present(inventory);
-        someKeyAbsentEverywhere |= present == null;
-        mustHave.add(present);
+        if (present == null) {
+          sure = new long[words]; // no cluster has the key: CEL decides (and fails) everywhere
+          break;
+        }
+        long[] bits = dense(present, words);
+        if (sure == null) {
+          sure = Arrays.copyOf(bits, words);
+        } else {
+          for (int w = 0; w < words; w++) {
+            sure[w] &= w < bits.length ? bits[w] : 0;
+          }
+        }
       }
     }
-    for (int w = 0; w < candidates.length; w++) {
-      long word = candidates[w] & ~(out[w] | skip[w]);
+    for (int w = 0; w < words; w++) {
+      long open = candidates[w] & ~(out[w] | skip[w]);
+      long decided = sure == null ? open : open & sure[w];
+      out[w] |= decided;
+      long word = open & ~decided;
       while (word != 0) {
         int ordinal = (w << 6) + Long.numberOfTrailingZeros(word);
         word &= word - 1;
-        boolean sure = !someKeyAbsentEverywhere;
-        for (int i = 0; i < mustHave.size() && sure; i++) {
-          sure = mustHave.get(i).contains(ordinal);
-        }
-        if (sure || testExpressions(ClusterFacts.of(inventory, ordinal), errors)) {
+        if (testExpressions(ClusterFacts.of(inventory, ordinal), errors)) {
           out[w] |= 1L << ordinal;
         }
       }

@@ -63,7 +63,11 @@ record KeyGuard(KeyConstraint constraint) {
     return switch (constraint.kind()) {
       // has the key and a value outside the set: excluded
       case VALUE_IN_OR_ABSENT ->
-          new Operand(List.of(column.present()), postings(column), true, capacity);
+          // Where every cluster has the key (postings hold live clusters only), "absent" is empty
+          // and the guard is a plain In: positive, so it is ANDed early and may drive the loop.
+          column.present().count() == inventory.size()
+              ? Operand.of(postings(column), false, capacity)
+              : new Operand(List.of(column.present()), postings(column), true, capacity);
       case VALUE_NOT_IN -> Operand.of(postings(column), true, capacity);
       case PRESENT -> Operand.of(List.of(column.present()), false, capacity);
       case ABSENT -> Operand.of(List.of(column.present()), true, capacity);

@@ -57,4 +57,22 @@ class KeyGuardTest {
         select("!has(cluster.labels.nowhere)").clusters().names());
     assertEquals(0, select("has(cluster.properties.nowhere)").clusters().size());
   }
+
+  @Test
+  void whereEveryClusterHasTheKeyTheGuardIsAPlainIn() {
+    List<Cluster> allHaveB = CLUSTERS.stream().filter(c -> c.labels().containsKey("b")).toList();
+    ClusterSelectorTerm term =
+        new ClusterSelectorTerm(
+            LabelSelector.everything(), List.of(), List.of("cluster.labels.b in ['x', 'z']"));
+    Placement placement = Placement.of("p", new PlacementSpec(List.of(term), List.of(), List.of()));
+    Inventory inventory = Inventory.of(allHaveB);
+    Selection selection = CompiledPlacement.compile(placement).select(inventory);
+    assertEquals(List.of("c-1", "c-4", "c-5"), selection.clusters().names());
+    assertEquals(0, selection.errorCount());
+    // After removing the only cluster with b=y, and adding one without b, still exact.
+    Inventory changed = inventory.without("c-3").with(Cluster.of("c-6", Map.of("n", "1")));
+    Selection after = CompiledPlacement.compile(placement).select(changed);
+    assertEquals(List.of("c-1", "c-4", "c-5"), after.clusters().names());
+    assertEquals(1, after.errorCount());
+  }
 }
