@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.cli.FlotillaTest.Result;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -153,8 +152,6 @@ class BadInputTest {
   }
 
   private Path write(String name, String text) throws IOException {
-    Path file = dir.resolve(name);
-    Files.writeString(file, text);
-    return file;
+    return FlotillaTest.write(dir, name, text);
   }
 }

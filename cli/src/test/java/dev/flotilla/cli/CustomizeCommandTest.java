@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import static dev.flotilla.cli.FlotillaTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.api.io.ManifestReader;
 import dev.flotilla.cli.FlotillaTest.Result;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +24,7 @@ class CustomizeCommandTest {
   Path manifests;
 
   private Path write(String name, String text) throws IOException {
-    Path file = dir.resolve(name);
-    Files.writeString(file, text);
-    return file;
-  }
-
-  private static Result run(String... args) {
-    Result result = FlotillaTest.run(args);
-    return new Result(
-        result.status(), result.out().replace("\r", ""), result.err().replace("\r", ""));
+    return FlotillaTest.write(dir, name, text);
   }
 
   @BeforeEach

@@ -21,10 +21,15 @@ class FlotillaTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = Flotilla.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(status, out.toString(), err.toString());
+    return new Result(status, out.toString().replace("\r", ""), err.toString().replace("\r", ""));
   }
 
   private Path write(String name, String text) throws IOException {
+    return write(dir, name, text);
+  }
+
+  /** Writes {@code text} to {@code name} in {@code dir}: the tests' input files. */
+  static Path write(Path dir, String name, String text) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, text);
     return file;

@@ -1,5 +1,6 @@
 package dev.flotilla.cli;
 
+import static dev.flotilla.cli.FlotillaTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,15 +27,7 @@ class SchedulingCommandsTest {
   Path placement;
 
   private Path write(String name, String text) throws IOException {
-    Path file = dir.resolve(name);
-    Files.writeString(file, text);
-    return file;
-  }
-
-  private static Result run(String... args) {
-    Result result = FlotillaTest.run(args);
-    return new Result(
-        result.status(), result.out().replace("\r", ""), result.err().replace("\r", ""));
+    return FlotillaTest.write(dir, name, text);
   }
 
   private static String fleetYaml(int stores) {

@@ -45,54 +45,8 @@ public final class CustomizationReader {
    *     several
    */
   public static Parsed<Customization> parse(String source, String text) {
-    List<Node> documents = SourceReader.readDocuments(source, text);
-    Binder binder = new Binder(source);
-    if (documents.size() != 1) {
-      binder.report(
-          Node.Location.UNKNOWN,
-          "",
-          "expected one Customization document, found " + documents.size());
-      binder.throwIfProblems();
-    }
-    Node root = documents.get(0);
-    Optional<Customization> customization = readCustomization(binder, root);
-    binder.throwIfProblems();
-    return new Parsed<>(customization.orElseThrow(), new SourceMap(source, root));
-  }
-
-  private static Optional<Customization> readCustomization(Binder binder, Node root) {
-    Optional<ObjectView> maybe = ObjectView.of(binder, root, "");
-    if (maybe.isEmpty()) {
-      return Optional.empty();
-    }
-    ObjectView document = maybe.get();
-    Documents.expectKind(document, "Customization");
-    Optional<ObjectView> metadata = document.object("metadata");
-    String name = "";
-    String namespace = "default";
-    if (metadata.isPresent()) {
-      name = metadata.get().requiredString("name");
-      namespace = metadata.get().string("namespace").orElse("default");
-      metadata.get().ignoreRest();
-    } else {
-      binder.report(root.location(), "metadata", "Required value");
-    }
-    Optional<ObjectView> specView = document.object("spec");
-    if (specView.isEmpty()) {
-      binder.report(root.location(), "spec", "Required value");
-    }
-    document.rejectUnknown();
-    Optional<CustomizationSpec> spec = specView.flatMap(CustomizationReader::readSpec);
-    if (spec.isEmpty() || binder.hasProblems()) {
-      return Optional.empty();
-    }
-    String customizationName = name;
-    String customizationNamespace = namespace;
-    return Optional.ofNullable(
-        binder.construct(
-            root,
-            "",
-            () -> new Customization(customizationName, customizationNamespace, spec.get())));
+    return PolicyDocument.parse(
+        source, text, "Customization", CustomizationReader::readSpec, Customization::new);
   }
 
   private static Optional<CustomizationSpec> readSpec(ObjectView spec) {

@@ -42,50 +42,8 @@ public final class PlacementReader {
    *     several
    */
   public static Parsed<Placement> parse(String source, String text) {
-    List<Node> documents = SourceReader.readDocuments(source, text);
-    Binder binder = new Binder(source);
-    if (documents.size() != 1) {
-      binder.report(
-          Node.Location.UNKNOWN, "", "expected one Placement document, found " + documents.size());
-      binder.throwIfProblems();
-    }
-    Node root = documents.get(0);
-    Optional<Placement> placement = readPlacement(binder, root);
-    binder.throwIfProblems();
-    return new Parsed<>(placement.orElseThrow(), new SourceMap(source, root));
-  }
-
-  private static Optional<Placement> readPlacement(Binder binder, Node root) {
-    Optional<ObjectView> maybe = ObjectView.of(binder, root, "");
-    if (maybe.isEmpty()) {
-      return Optional.empty();
-    }
-    ObjectView document = maybe.get();
-    Documents.expectKind(document, "Placement");
-    Optional<ObjectView> metadata = document.object("metadata");
-    String name = "";
-    String namespace = "default";
-    if (metadata.isPresent()) {
-      name = metadata.get().requiredString("name");
-      namespace = metadata.get().string("namespace").orElse("default");
-      metadata.get().ignoreRest();
-    } else {
-      binder.report(root.location(), "metadata", "Required value");
-    }
-    Optional<ObjectView> specView = document.object("spec");
-    if (specView.isEmpty()) {
-      binder.report(root.location(), "spec", "Required value");
-    }
-    document.rejectUnknown();
-    Optional<PlacementSpec> spec = specView.flatMap(PlacementReader::readSpec);
-    if (spec.isEmpty() || binder.hasProblems()) {
-      return Optional.empty();
-    }
-    String placementName = name;
-    String placementNamespace = namespace;
-    return Optional.ofNullable(
-        binder.construct(
-            root, "", () -> new Placement(placementName, placementNamespace, spec.get())));
+    return PolicyDocument.parse(
+        source, text, "Placement", PlacementReader::readSpec, Placement::new);
   }
 
   private static Optional<PlacementSpec> readSpec(ObjectView spec) {

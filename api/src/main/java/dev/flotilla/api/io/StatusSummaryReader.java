@@ -42,52 +42,8 @@ public final class StatusSummaryReader {
    * @throws ValidationException listing every problem, or when the text holds no summary or several
    */
   public static Parsed<StatusSummary> parse(String source, String text) {
-    List<Node> documents = SourceReader.readDocuments(source, text);
-    Binder binder = new Binder(source);
-    if (documents.size() != 1) {
-      binder.report(
-          Node.Location.UNKNOWN,
-          "",
-          "expected one StatusSummary document, found " + documents.size());
-      binder.throwIfProblems();
-    }
-    Node root = documents.get(0);
-    Optional<StatusSummary> summary = readSummary(binder, root);
-    binder.throwIfProblems();
-    return new Parsed<>(summary.orElseThrow(), new SourceMap(source, root));
-  }
-
-  private static Optional<StatusSummary> readSummary(Binder binder, Node root) {
-    Optional<ObjectView> maybe = ObjectView.of(binder, root, "");
-    if (maybe.isEmpty()) {
-      return Optional.empty();
-    }
-    ObjectView document = maybe.get();
-    Documents.expectKind(document, "StatusSummary");
-    Optional<ObjectView> metadata = document.object("metadata");
-    String name = "";
-    String namespace = "default";
-    if (metadata.isPresent()) {
-      name = metadata.get().requiredString("name");
-      namespace = metadata.get().string("namespace").orElse("default");
-      metadata.get().ignoreRest();
-    } else {
-      binder.report(root.location(), "metadata", "Required value");
-    }
-    Optional<ObjectView> specView = document.object("spec");
-    if (specView.isEmpty()) {
-      binder.report(root.location(), "spec", "Required value");
-    }
-    document.rejectUnknown();
-    Optional<StatusSummarySpec> spec = specView.flatMap(StatusSummaryReader::readSpec);
-    if (spec.isEmpty() || binder.hasProblems()) {
-      return Optional.empty();
-    }
-    String summaryName = name;
-    String summaryNamespace = namespace;
-    return Optional.ofNullable(
-        binder.construct(
-            root, "", () -> new StatusSummary(summaryName, summaryNamespace, spec.get())));
+    return PolicyDocument.parse(
+        source, text, "StatusSummary", StatusSummaryReader::readSpec, StatusSummary::new);
   }
 
   private static Optional<StatusSummarySpec> readSpec(ObjectView spec) {
