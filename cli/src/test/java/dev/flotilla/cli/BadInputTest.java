@@ -154,4 +154,172 @@ class BadInputTest {
   private Path write(String name, String text) throws IOException {
     return FlotillaTest.write(dir, name, text);
   }
+
+  private static final String GOOD_CUSTOMIZATION =
+      """
+      apiVersion: flotilla.dev/v1alpha1
+      kind: Customization
+      metadata: {name: web-edge}
+      spec:
+        rules:
+        - name: prod-replicas
+          clusterSelector: {labelSelector: {matchLabels: {env: prod}}}
+          replicas: 3
+      """;
+
+  private static final String MANIFESTS =
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec: {replicas: 1}
+      """;
+
+  private static final String GOOD_SUMMARY =
+      """
+      apiVersion: flotilla.dev/v1alpha1
+      kind: StatusSummary
+      metadata: {name: web-status}
+      spec:
+        aggregates:
+        - {name: clusters, function: Count}
+      """;
+
+  private static final String REPORTS =
+      """
+      - cluster: store-a
+        observedAt: "2026-11-22T00:00:00Z"
+        object: {kind: Deployment, status: {readyReplicas: 1}}
+      """;
+
+  /** A broken policy for {@code command}, and the location and field path its error must name. */
+  static Stream<Arguments> brokenPolicies() {
+    return Stream.of(
+        Arguments.of("customize", "bad YAML", "kind: Customization\nspec: [\n", "2:", ""),
+        Arguments.of(
+            "customize",
+            "unknown field",
+            GOOD_CUSTOMIZATION.replace("replicas: 3", "replicas: 3\n    replica: 4"),
+            "9:5:",
+            "spec.rules[0].replica: unknown field"),
+        Arguments.of(
+            "customize",
+            "wrong type",
+            GOOD_CUSTOMIZATION.replace("- name: prod-replicas", "- name: [prod]"),
+            "6:11:",
+            "spec.rules[0].name"),
+        Arguments.of(
+            "customize",
+            "bad selector",
+            GOOD_CUSTOMIZATION.replace("{matchLabels: {env: prod}}", "{matchLabels: {'a b': x}}"),
+            "7:",
+            "spec.rules[0].clusterSelector.labelSelector.matchLabels"),
+        Arguments.of(
+            "customize",
+            "bad CEL",
+            GOOD_CUSTOMIZATION.replace("replicas: 3", "replicas: \"${cluster.lables.n}\""),
+            "8:",
+            "spec.rules[0].replicas"),
+        Arguments.of("summarize", "bad YAML", "kind: StatusSummary\nspec: {\n", "2:", ""),
+        Arguments.of(
+            "summarize",
+            "unknown field",
+            GOOD_SUMMARY + "  limits: 3\n",
+            "7:3:",
+            "spec.limits: unknown field"),
+        Arguments.of(
+            "summarize",
+            "wrong type",
+            GOOD_SUMMARY.replace("function: Count}", "function: Count}\n  maxBytes: lots"),
+            "7:13:",
+            "spec.maxBytes"),
+        Arguments.of(
+            "summarize",
+            "bad CEL",
+            GOOD_SUMMARY + "  filter: \"status.kind ==\"\n",
+            "7:",
+            "spec.filter"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("brokenPolicies")
+  void brokenCustomizationOrSummaryIsOneErrorLinePerProblemWithFileLineAndPath(
+      String command, String what, String text, String location, String path) throws IOException {
+    Path inventory = write("fleet.yaml", GOOD_INVENTORY);
+    Path policy = write("policy.yaml", text);
+    String[] args =
+        command.equals("customize")
+            ? new String[] {
+              "customize",
+              "--inventory",
+              inventory.toString(),
+              "--policy",
+              policy.toString(),
+              "--manifests",
+              write("manifests.yaml", MANIFESTS).toString()
+            }
+            : new String[] {
+              "summarize",
+              "--policy",
+              policy.toString(),
+              "--reports",
+              write("reports.yaml", REPORTS).toString()
+            };
+    for (String[] run : List.of(args, new String[] {"validate", policy.toString()})) {
+      Result result = FlotillaTest.run(run);
+      assertEquals(1, result.status(), run[0] + ": " + result.err());
+      assertNoStackTrace(result);
+      String[] lines = result.err().split("\n");
+      for (String line : lines) {
+        assertTrue(
+            Pattern.compile("^error: " + Pattern.quote(policy.toString()) + ":\\d+:\\d+: .+")
+                .matcher(line)
+                .matches(),
+            run[0] + ": " + line);
+      }
+      assertTrue(
+          lines[0].startsWith("error: " + policy + ":" + location), run[0] + ": " + lines[0]);
+      assertTrue(lines[0].contains(path), run[0] + ": " + lines[0]);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("inputsOfCustomizeAndSummarize")
+  void missingInputOfCustomizeAndSummarizeIsNamed(String command, int missingArgument)
+      throws IOException {
+    String[] args =
+        command.equals("customize")
+            ? new String[] {
+              "customize",
+              "--inventory",
+              write("fleet.yaml", GOOD_INVENTORY).toString(),
+              "--policy",
+              write("policy.yaml", GOOD_CUSTOMIZATION).toString(),
+              "--manifests",
+              write("manifests.yaml", MANIFESTS).toString()
+            }
+            : new String[] {
+              "summarize",
+              "--policy",
+              write("policy.yaml", GOOD_SUMMARY).toString(),
+              "--reports",
+              write("reports.yaml", REPORTS).toString()
+            };
+    assertEquals(0, FlotillaTest.run(args).status(), "the good files are good");
+    Path missing = dir.resolve("missing.yaml");
+    args[missingArgument] = missing.toString();
+    Result result = FlotillaTest.run(args);
+    assertEquals(1, result.status(), result.err());
+    assertNoStackTrace(result);
+    assertTrue(result.err().startsWith("error: " + missing + ": no such file"), result.err());
+  }
+
+  static Stream<Arguments> inputsOfCustomizeAndSummarize() {
+    return Stream.of(
+        Arguments.of("customize", 2),
+        Arguments.of("customize", 4),
+        Arguments.of("customize", 6),
+        Arguments.of("summarize", 2),
+        Arguments.of("summarize", 4));
+  }
 }
