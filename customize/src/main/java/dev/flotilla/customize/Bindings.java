@@ -20,15 +20,29 @@ import java.util.Objects;
  */
 final class Bindings {
   private final Map<String, Object> cluster;
-  private final Map<String, Object> variables;
   private final Map<Object, Object> memo;
   private final boolean shared;
 
   private Bindings(Map<String, Object> cluster, Map<Object, Object> memo, boolean shared) {
     this.cluster = cluster;
-    this.variables = Map.of(ClusterVariables.CLUSTER, cluster);
     this.memo = memo;
     this.shared = shared;
+  }
+
+  /**
+   * The activation for {@code expression}: only what it reads (cel-java copies every map it reads
+   * on each access, so a template reading one label should not be handed all of them).
+   */
+  private Map<String, Object> variables(CompiledExpression expression) {
+    return ClusterVariables.of(
+        (String) cluster.get("name"),
+        map ->
+            switch (map) {
+              case LABELS -> map("labels");
+              case ANNOTATIONS -> map("annotations");
+              case PROPERTIES -> map("properties");
+            },
+        expression.dependencies());
   }
 
   /** Bindings that evaluate every template afresh. */
@@ -65,7 +79,7 @@ final class Bindings {
    */
   Object evaluate(CompiledExpression expression, String target) {
     if (memo == null) {
-      return Template.run(expression, variables, target);
+      return Template.run(expression, variables(expression), target);
     }
     Object value = result(expression);
     if (value instanceof Failure failure) {
@@ -84,7 +98,7 @@ final class Bindings {
     Object value = memo.get(key);
     if (value == null) {
       try {
-        Object result = Template.run(expression, variables, "");
+        Object result = Template.run(expression, variables(expression), "");
         value = result == null ? NULL : result; // concurrent maps hold no nulls
         memo.put(key, value);
       } catch (ActionFailure failure) {

@@ -1,7 +1,9 @@
 package dev.flotilla.expr;
 
 import dev.flotilla.api.Cluster;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -62,6 +64,23 @@ public record Dependencies(
   /** An expression that may read anything in {@code cluster}. */
   public static Dependencies everything() {
     return EVERYTHING;
+  }
+
+  /** Everything any of {@code all} reads. */
+  public static Dependencies union(Collection<Dependencies> all) {
+    boolean name = false;
+    Set<String> labels = new HashSet<>();
+    Set<String> annotations = new HashSet<>();
+    Set<String> properties = new HashSet<>();
+    Set<ClusterMap> whole = EnumSet.noneOf(ClusterMap.class);
+    for (Dependencies d : all) {
+      name |= d.readsName;
+      labels.addAll(d.labelKeys);
+      annotations.addAll(d.annotationKeys);
+      properties.addAll(d.propertyNames);
+      whole.addAll(d.wholeMaps);
+    }
+    return new Dependencies(name, labels, annotations, properties, whole);
   }
 
   /** True when a change to any entry of some map may change the result. */

@@ -1,6 +1,7 @@
 package dev.flotilla.placement;
 
 import dev.flotilla.api.Cluster;
+import dev.flotilla.expr.ClusterVariables;
 import dev.flotilla.expr.Dependencies.ClusterMap;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ import java.util.Map;
  * What a per-cluster predicate reads of one cluster: from a {@link Cluster} record (event-driven
  * controllers), or straight from an inventory's columns (no record rebuilt, no map copied).
  */
-interface ClusterFacts {
+interface ClusterFacts extends ClusterVariables.Lookup {
   String name();
 
   /** The label's value, or null when the cluster lacks the key. */
@@ -20,10 +21,8 @@ interface ClusterFacts {
   /** The annotation's value, or null. */
   String annotation(String key);
 
-  /** One whole map of the cluster, immutable. */
-  Map<String, String> map(ClusterMap map);
-
-  /** One entry of one of the cluster's maps, or null. */
+  /** One entry of one of the cluster's maps, or null: a column read, no map gathered. */
+  @Override
   default String value(ClusterMap map, String key) {
     return switch (map) {
       case LABELS -> label(key);

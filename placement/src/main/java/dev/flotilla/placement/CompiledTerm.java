@@ -3,7 +3,9 @@ package dev.flotilla.placement;
 import dev.flotilla.api.labels.Requirement;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
 import dev.flotilla.api.placement.PropertyRequirement;
+import dev.flotilla.expr.ClusterVariables;
 import dev.flotilla.expr.CompiledExpression;
+import dev.flotilla.expr.Dependencies;
 import dev.flotilla.expr.ExpressionEnvironment;
 import dev.flotilla.expr.ExpressionEvaluationException;
 import java.util.ArrayList;
@@ -30,7 +32,10 @@ final class CompiledTerm {
    */
   private final Condition[] conditions;
   private final CompiledExpression[] expressions;
-  private final CelProjection projection;
+
+  /** What the expressions read, together: the CEL activation holds just that. */
+  private final Dependencies reads;
+
   private final KeyGuard[] guards;
 
   /**
@@ -43,7 +48,9 @@ final class CompiledTerm {
   private CompiledTerm(Condition[] conditions, CompiledExpression[] expressions) {
     this.conditions = conditions;
     this.expressions = expressions;
-    this.projection = CelProjection.of(expressions);
+    this.reads =
+        Dependencies.union(
+            Arrays.stream(expressions).map(CompiledExpression::dependencies).toList());
     this.guards = KeyGuard.of(expressions);
     this.decidedByGuards =
         expressions.length > 0
@@ -89,7 +96,7 @@ final class CompiledTerm {
 
   /** The CEL activation for one cluster, holding only what the expressions read. */
   Map<String, Object> celVariables(ClusterFacts cluster) {
-    return projection.variables(cluster);
+    return ClusterVariables.of(cluster.name(), cluster, reads);
   }
 
   /** Whether one cluster satisfies the term; a CEL error counts as "no" and is reported. */
@@ -103,7 +110,7 @@ final class CompiledTerm {
   }
 
   private boolean testExpressions(ClusterFacts cluster, ErrorSink errors) {
-    Map<String, Object> variables = projection.variables(cluster);
+    Map<String, Object> variables = celVariables(cluster);
     for (CompiledExpression expression : expressions) {
       try {
         if (!expression.test(variables)) {

@@ -90,9 +90,37 @@ class DependenciesProperties {
             });
   }
 
+  @Test
+  void theProjectedActivationGivesTheWholeClustersOutcome() {
+    AtomicInteger narrowed = new AtomicInteger();
+    qt().withFixedSeed(31L)
+        .withExamples(2_000)
+        .forAll(lists().of(integers().between(0, 1_000)).ofSizeBetween(1, 80))
+        .checkAssert(
+            ints -> {
+              Tape tape = new Tape(ints);
+              String expression = expression(tape, 3);
+              Cluster cluster = cluster(tape);
+              CompiledExpression compiled = ENV.compile(expression, "spec.x");
+              Map<String, Object> projected = ClusterVariables.of(cluster, compiled.dependencies());
+              if (compiled.dependencies().wholeMaps().size() < MAPS.length) {
+                narrowed.incrementAndGet();
+              }
+              assertEquals(
+                  outcome(compiled, ClusterVariables.of(cluster)),
+                  outcome(compiled, projected),
+                  () -> expression + "\n cluster " + cluster + "\n projected " + projected);
+            });
+    assertTrue(narrowed.get() > 500, "projections that dropped a map: " + narrowed.get());
+  }
+
   private static Object outcome(CompiledExpression expression, Cluster cluster) {
+    return outcome(expression, ClusterVariables.of(cluster));
+  }
+
+  private static Object outcome(CompiledExpression expression, Map<String, Object> variables) {
     try {
-      return expression.evaluate(ClusterVariables.of(cluster));
+      return expression.evaluate(variables);
     } catch (ExpressionEvaluationException e) {
       return "error: " + e.kind();
     }
