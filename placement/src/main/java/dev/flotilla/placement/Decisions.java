@@ -2,7 +2,6 @@ package dev.flotilla.placement;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,9 +69,8 @@ public final class Decisions {
       return new Update(new Decisions(set, next, routing, decided), List.of());
     }
     // The changed cluster's maps, gathered once: hash lookups for every placement re-tested.
-    Map<String, String> labels = after >= 0 ? new HashMap<>(next.labelsAt(after)) : Map.of();
-    Map<String, String> properties =
-        after >= 0 ? new HashMap<>(next.propertiesAt(after)) : Map.of();
+    Map<String, String> labels = after >= 0 ? next.labelsAt(after) : Map.of();
+    Map<String, String> properties = after >= 0 ? next.propertiesAt(after) : Map.of();
     Map<String, String> annotations = after >= 0 ? next.annotationsAt(after) : Map.of();
     int[] candidates;
     if (before >= 0 && after >= 0) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * An immutable snapshot of a fleet, indexed for selection.
@@ -347,7 +346,8 @@ public final class Inventory {
   }
 
   private static Map<String, String> gather(Map<String, ValueColumn> columns, int ordinal) {
-    Map<String, String> out = new TreeMap<>();
+    // A hash map: callers look keys up (predicates, CEL, Cluster records copy it anyway).
+    Map<String, String> out = new HashMap<>();
     for (ValueColumn column : columns.values()) {
       String value = column.valueAt(ordinal);
       if (value != null) {
