@@ -4,6 +4,7 @@ import dev.flotilla.api.Cluster;
 import dev.flotilla.expr.ClusterVariables;
 import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.Dependencies;
+import dev.flotilla.expr.internal.ClusterProjection;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +35,7 @@ final class Bindings {
    * on each access, so a template reading one label should not be handed all of them).
    */
   private Map<String, Object> variables(CompiledExpression expression) {
-    return ClusterVariables.of(
+    return ClusterProjection.of(
         (String) cluster.get("name"),
         map ->
             switch (map) {

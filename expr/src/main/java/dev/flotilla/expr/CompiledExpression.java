@@ -5,6 +5,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
 import dev.flotilla.expr.ExpressionEvaluationException.Kind;
+import dev.flotilla.expr.internal.KeyConstraint;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -29,6 +29,7 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
+import dev.flotilla.expr.internal.KeyConstraint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.expr.Dependencies.ClusterMap;
-import dev.flotilla.expr.KeyConstraint.Kind;
+import dev.flotilla.expr.internal.KeyConstraint;
+import dev.flotilla.expr.internal.KeyConstraint.Kind;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

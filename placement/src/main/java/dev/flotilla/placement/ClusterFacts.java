@@ -1,15 +1,15 @@
 package dev.flotilla.placement;
 
 import dev.flotilla.api.Cluster;
-import dev.flotilla.expr.ClusterVariables;
 import dev.flotilla.expr.Dependencies.ClusterMap;
+import dev.flotilla.expr.internal.ClusterLookup;
 import java.util.Map;
 
 /**
  * What a per-cluster predicate reads of one cluster: from a {@link Cluster} record (event-driven
  * controllers), or straight from an inventory's columns (no record rebuilt, no map copied).
  */
-interface ClusterFacts extends ClusterVariables.Lookup {
+interface ClusterFacts extends ClusterLookup {
   String name();
 
   /** The label's value, or null when the cluster lacks the key. */

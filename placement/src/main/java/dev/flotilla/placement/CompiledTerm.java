@@ -3,11 +3,11 @@ package dev.flotilla.placement;
 import dev.flotilla.api.labels.Requirement;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
 import dev.flotilla.api.placement.PropertyRequirement;
-import dev.flotilla.expr.ClusterVariables;
 import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.Dependencies;
 import dev.flotilla.expr.ExpressionEnvironment;
 import dev.flotilla.expr.ExpressionEvaluationException;
+import dev.flotilla.expr.internal.ClusterProjection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -96,7 +96,7 @@ final class CompiledTerm {
 
   /** The CEL activation for one cluster, holding only what the expressions read. */
   Map<String, Object> celVariables(ClusterFacts cluster) {
-    return ClusterVariables.of(cluster.name(), cluster, reads);
+    return ClusterProjection.of(cluster.name(), cluster, reads);
   }
 
   /** Whether one cluster satisfies the term; a CEL error counts as "no" and is reported. */

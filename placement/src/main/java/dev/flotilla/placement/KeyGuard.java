@@ -2,7 +2,7 @@ package dev.flotilla.placement;
 
 import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.Dependencies.ClusterMap;
-import dev.flotilla.expr.KeyConstraint;
+import dev.flotilla.expr.internal.KeyConstraint;
 import java.util.ArrayList;
 import java.util.List;
 

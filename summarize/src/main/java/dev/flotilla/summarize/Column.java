@@ -1,5 +1,6 @@
 package dev.flotilla.summarize;
 
+import dev.flotilla.expr.CelNulls;
 import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.ExpressionEvaluationException;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.flotilla.expr;
+package dev.flotilla.expr.internal;
 
+import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.Dependencies.ClusterMap;
 import java.util.Objects;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.flotilla.summarize;
+package dev.flotilla.expr;
 
 import dev.cel.common.values.NullValue;
 import java.util.ArrayList;
@@ -11,12 +11,16 @@ import java.util.Map;
  * cel-java fails on a Java {@code null} inside a map or list variable; CEL's null is {@link
  * NullValue#NULL_VALUE}. Most reports hold no null, so a tree is scanned first and copied only when
  * it does.
+ *
+ * <p>Engines that hand JSON-like trees (status reports) to CEL call {@link #of(Map)} so that they
+ * need not depend on cel-java's types themselves.
  */
-final class CelNulls {
+public final class CelNulls {
   private CelNulls() {}
 
+  /** {@code tree}, or a copy of it with every Java null replaced by CEL's null. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> of(Map<String, Object> tree) {
+  public static Map<String, Object> of(Map<String, Object> tree) {
     return hasNull(tree) ? (Map<String, Object>) replace(tree) : tree;
   }
 
