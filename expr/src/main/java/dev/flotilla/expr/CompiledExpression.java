@@ -46,6 +46,7 @@ public final class CompiledExpression {
   private final long maxCost;
   private final long maxNanos;
   private final String resultType;
+  private final long estimatedCost;
 
   CompiledExpression(
       String source,
@@ -54,7 +55,8 @@ public final class CompiledExpression {
       Dependencies dependencies,
       List<KeyConstraint> keyConstraints,
       ExpressionLimits limits,
-      String resultType) {
+      String resultType,
+      long estimatedCost) {
     this.source = source;
     this.fieldPath = fieldPath;
     this.program = program;
@@ -63,6 +65,7 @@ public final class CompiledExpression {
     this.maxCost = limits.maxEvaluationCost();
     this.maxNanos = limits.maxEvaluationTime().toNanos();
     this.resultType = resultType;
+    this.estimatedCost = estimatedCost;
   }
 
   /** The expression as written. */
@@ -97,6 +100,17 @@ public final class CompiledExpression {
   }
 
   /**
+   * A static upper estimate of one evaluation's cost, in the units of the cost budget: every node
+   * once, comprehension bodies once per step, where a comprehension over a literal list or {@code
+   * lists.range(n)} takes that many steps and one over data is assumed to take {@value
+   * CostEstimator#ASSUMED_RANGE}. {@link PolicyBudget.Run#admit} compares it with a policy's
+   * budget.
+   */
+  public long estimatedCost() {
+    return estimatedCost;
+  }
+
+  /**
    * Evaluates the expression.
    *
    * @param variables a value for each declared variable, such as {@link ClusterVariables#of}
@@ -104,18 +118,48 @@ public final class CompiledExpression {
    * @throws ExpressionEvaluationException for every failure, and nothing else
    */
   public Object evaluate(Map<String, ?> variables) {
+    return evaluate(variables, null);
+  }
+
+  /**
+   * Evaluates the expression, drawing its cost and time on the budget of a whole policy evaluation
+   * as well as on its own limits.
+   *
+   * @param variables a value for each declared variable
+   * @param policy the run of the policy evaluation this one belongs to, or null for none
+   * @throws ExpressionEvaluationException for every failure, and nothing else; of kind {@link
+   *     Kind#POLICY_BUDGET} when the policy's budget is exhausted
+   */
+  public Object evaluate(Map<String, ?> variables, PolicyBudget.Run policy) {
     Objects.requireNonNull(variables, "variables");
-    CostMeter meter = new CostMeter(maxCost, maxNanos);
+    if (policy != null) {
+      try {
+        policy.check();
+      } catch (CostMeter.Exhausted e) {
+        throw new ExpressionEvaluationException(e.kind, fieldPath, e.getMessage(), e);
+      }
+    }
+    CostMeter meter = new CostMeter(maxCost, maxNanos, policy);
     CelVariableResolver resolver = name -> Optional.ofNullable(variables.get(name));
     Object result;
+    CostMeter previous = meter.enter();
     try {
       result = program.trace(resolver, meter);
     } catch (CostMeter.Exhausted e) {
       throw new ExpressionEvaluationException(e.kind, fieldPath, e.getMessage(), e);
     } catch (CelEvaluationException e) {
       throw translate(e, meter);
+    } catch (StackOverflowError e) {
+      throw new ExpressionEvaluationException(
+          Kind.RESOURCE_LIMIT, fieldPath, "evaluation nested too deeply (stack exhausted)", null);
+    } catch (OutOfMemoryError e) {
+      throw new ExpressionEvaluationException(
+          Kind.RESOURCE_LIMIT, fieldPath, "evaluation ran out of memory", null);
     } catch (RuntimeException e) {
       throw new ExpressionEvaluationException(Kind.OTHER, fieldPath, String.valueOf(e), e);
+    } finally {
+      CostMeter.leave(previous);
+      meter.settle();
     }
     CostMeter.Exhausted exhausted = meter.exhausted();
     if (exhausted != null) {
@@ -133,7 +177,16 @@ public final class CompiledExpression {
    *     ({@link Kind#WRONG_RESULT_TYPE})
    */
   public boolean test(Map<String, ?> variables) {
-    Object result = evaluate(variables);
+    return test(variables, null);
+  }
+
+  /**
+   * Evaluates a predicate within a policy's budget; see {@link #evaluate(Map, PolicyBudget.Run)}.
+   *
+   * @throws ExpressionEvaluationException on any failure, including a result that is not a bool
+   */
+  public boolean test(Map<String, ?> variables, PolicyBudget.Run policy) {
+    Object result = evaluate(variables, policy);
     if (result instanceof Boolean value) {
       return value;
     }

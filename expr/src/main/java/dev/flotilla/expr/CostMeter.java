@@ -29,9 +29,20 @@ import java.util.Set;
  * ExpressionEvaluationException}. The meter also remembers that it was exhausted, so that even an
  * absorbed stop could not go unnoticed.
  *
- * <p>As a second, wall-clock guard the meter reads {@link System#nanoTime()} every {@value
- * #CLOCK_EVERY} nodes and stops an evaluation that has been running for longer than the time limit.
- * Small expressions never reach the first reading, so the clock costs them nothing.
+ * <p>Functions whose work grows with their arguments are charged <em>before</em> they run, through
+ * {@link #charge(long)} on the meter of the evaluation running on this thread ({@link
+ * MeteredFunctions}); cel-java evaluates synchronously on the caller's thread, so a thread-local
+ * reaches it.
+ *
+ * <p>As a second, wall-clock guard the meter reads {@link System#nanoTime()} when the evaluation
+ * starts and again each time the cost crosses a multiple of {@value #CLOCK_EVERY} units (and before
+ * any charge of that size), and stops an evaluation that has been running longer than its time
+ * limit. Since no single step may cost more than the remaining budget, and a cost unit is a small,
+ * bounded amount of work, the overrun past the limit is a small fraction of it.
+ *
+ * <p>A meter may also draw on a {@link PolicyBudget.Run}, the budget of a whole policy evaluation:
+ * its budget is then the smaller of the expression's and what remains of the policy's, and its
+ * deadline the earlier of the two.
  */
 final class CostMeter implements CelEvaluationListener {
   static final int CHARS_PER_UNIT = 10;
@@ -51,15 +62,78 @@ final class CostMeter implements CelEvaluationListener {
           "optional.of",
           "optional.ofNonZeroValue");
 
+  /** Functions {@link MeteredFunctions} charges before they run: not charged again after. */
+  private static final Set<String> PRE_CHARGED =
+      Set.of(
+          "_+_",
+          "replace",
+          "join",
+          "split",
+          "lowerAscii",
+          "upperAscii",
+          "reverse",
+          "substring",
+          "trim",
+          "quote",
+          "distinct",
+          "flatten",
+          "slice",
+          "sort",
+          "base64.encode",
+          "base64.decode",
+          "regex.replace",
+          "regex.extract",
+          "regex.extractAll");
+
+  private static final ThreadLocal<CostMeter> CURRENT = new ThreadLocal<>();
+
   private final long budget;
+  private final long deadline;
   private final long maxNanos;
+  private final PolicyBudget.Run policy;
+  private final boolean policyBound;
   private long cost;
-  private long started;
+  private long nextClock = CLOCK_EVERY;
   private Exhausted exhausted;
 
-  CostMeter(long budget, long maxNanos) {
-    this.budget = budget;
+  CostMeter(long budget, long maxNanos, PolicyBudget.Run policy) {
+    long now = System.nanoTime();
+    long own = now + maxNanos;
+    long remaining = policy == null ? budget : Math.min(budget, policy.remainingCost());
+    this.policy = policy;
     this.maxNanos = maxNanos;
+    this.policyBound = policy != null && (remaining < budget || policy.deadline() - own < 0);
+    this.budget = remaining;
+    this.deadline = policy == null || own - policy.deadline() < 0 ? own : policy.deadline();
+  }
+
+  /**
+   * Makes this meter the one {@link #charge(long)} reaches on this thread; returns the previous.
+   */
+  CostMeter enter() {
+    CostMeter previous = CURRENT.get();
+    CURRENT.set(this);
+    return previous;
+  }
+
+  /** Restores the meter that was current before {@link #enter()}. */
+  static void leave(CostMeter previous) {
+    if (previous == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(previous);
+    }
+  }
+
+  /**
+   * Charges {@code units} to the evaluation running on this thread before the work they pay for is
+   * done; throws {@link Exhausted} if they do not fit.
+   */
+  static void charge(long units) {
+    CostMeter meter = CURRENT.get();
+    if (meter != null) {
+      meter.add(Math.max(0, units));
+    }
   }
 
   @Override
@@ -71,27 +145,36 @@ final class CostMeter implements CelEvaluationListener {
     if (expr.getKind() == CelExpr.ExprKind.Kind.CALL) {
       charge += sizeCharge(expr, value);
     }
-    cost += charge;
+    add(charge);
+  }
+
+  private void add(long charge) {
+    if (exhausted != null) {
+      throw exhausted;
+    }
+    cost = cost + charge < 0 ? Long.MAX_VALUE : cost + charge;
     if (cost > budget) {
       throw exhaust(
-          new Exhausted(
-              ExpressionEvaluationException.Kind.COST_LIMIT,
-              "evaluation cost exceeds the budget of " + budget));
+          policyBound && policy.remainingCost() <= budget
+              ? policy.costExhausted()
+              : new Exhausted(
+                  ExpressionEvaluationException.Kind.COST_LIMIT,
+                  "evaluation cost exceeds the budget of " + budget));
     }
-    if (cost / CLOCK_EVERY != (cost - charge) / CLOCK_EVERY) {
+    if (cost >= nextClock) {
+      nextClock = cost + CLOCK_EVERY;
       checkClock();
     }
   }
 
   private void checkClock() {
-    long now = System.nanoTime();
-    if (started == 0) {
-      started = now;
-    } else if (now - started > maxNanos) {
+    if (System.nanoTime() - deadline > 0) {
       throw exhaust(
-          new Exhausted(
-              ExpressionEvaluationException.Kind.TIME_LIMIT,
-              "evaluation took longer than " + (maxNanos / 1_000_000) + " ms"));
+          policyBound && policy.deadline() == deadline
+              ? policy.timeExhausted()
+              : new Exhausted(
+                  ExpressionEvaluationException.Kind.TIME_LIMIT,
+                  "evaluation took longer than " + (maxNanos / 1_000_000) + " ms"));
     }
   }
 
@@ -126,10 +209,17 @@ final class CostMeter implements CelEvaluationListener {
       return 0;
     }
     CelExpr.CelCall call = expr.call();
-    if (PASS_THROUGH.contains(call.function())) {
+    if (PASS_THROUGH.contains(call.function()) || PRE_CHARGED.contains(call.function())) {
       return 0;
     }
     return size;
+  }
+
+  /** Reports the cost spent to the policy's budget, if there is one. */
+  void settle() {
+    if (policy != null) {
+      policy.spend(cost);
+    }
   }
 
   /** Thrown from the listener to stop an evaluation; carries no stack trace. */

@@ -3,8 +3,6 @@ package dev.flotilla.expr;
 import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
@@ -22,11 +20,14 @@ import dev.cel.common.types.StructType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerBuilder;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeBuilder;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelRuntimeLibrary;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.expr.internal.KeyConstraint;
@@ -140,40 +141,53 @@ public final class ExpressionEnvironment {
             .findFirst()
             .orElse(null);
     CelOptions options = options(limits);
+    List<Object> libraries = libraries(options);
     CelCompilerBuilder compilerBuilder =
         CelCompilerFactory.standardCelCompilerBuilder()
             .setOptions(options)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .setTypeProvider(new Types())
-            .addLibraries(
-                CelExtensions.strings(),
-                BoundedFunctions.lists(),
-                CelExtensions.math(options),
-                CelExtensions.sets(options),
-                CelExtensions.encoders(options),
-                CelExtensions.regex(),
-                CelExtensions.bindings(),
-                CelExtensions.comprehensions(),
-                CelExtensions.optional())
             .addFunctionDeclarations(KubernetesLibrary.declarations())
             .addFunctionDeclarations(BoundedFunctions.declarations());
-    variables.forEach((name, type) -> compilerBuilder.addVar(name, celType(type)));
-    this.compiler = compilerBuilder.build();
-    this.runtime =
+    CelRuntimeBuilder runtimeBuilder =
         CelRuntimeFactory.plannerRuntimeBuilder()
             .setOptions(options)
-            .addLibraries(
-                CelExtensions.strings(),
-                BoundedFunctions.lists(),
-                CelExtensions.math(options),
-                CelExtensions.sets(options),
-                CelExtensions.encoders(options),
-                CelExtensions.regex(),
-                CelExtensions.comprehensions(),
-                CelExtensions.optional())
+            .setStandardFunctions(MeteredFunctions.unmeteredStandardFunctions(options))
+            .addFunctionBindings(
+                MeteredFunctions.standardBindings(options, limits.maxRegexProgramSize()))
             .addFunctionBindings(KubernetesLibrary.bindings())
-            .addFunctionBindings(BoundedFunctions.bindings(limits))
-            .build();
+            .addFunctionBindings(BoundedFunctions.bindings(limits));
+    for (Object library : libraries) {
+      if (library instanceof CelCompilerLibrary compile) {
+        compilerBuilder.addLibraries(compile);
+      }
+      if (library instanceof CelRuntimeLibrary run) {
+        runtimeBuilder.addFunctionBindings(
+            MeteredFunctions.libraryBindings(run, options, limits.maxRegexProgramSize()));
+      }
+    }
+    variables.forEach((name, type) -> compilerBuilder.addVar(name, celType(type)));
+    this.compiler = compilerBuilder.build();
+    this.runtime = runtimeBuilder.build();
+  }
+
+  /**
+   * The CEL extension libraries, listed once for the compiler (declarations, macros) and the
+   * runtime (bindings, metered by {@link MeteredFunctions}). Kubernetes enables the same ones for
+   * CRD validation rules and admission policies; {@code lists.range} is ours ({@link
+   * BoundedFunctions}).
+   */
+  private static List<Object> libraries(CelOptions options) {
+    return List.of(
+        CelExtensions.strings(),
+        BoundedFunctions.lists(),
+        CelExtensions.math(options),
+        CelExtensions.sets(options),
+        CelExtensions.encoders(options),
+        CelExtensions.regex(),
+        CelExtensions.bindings(),
+        CelExtensions.comprehensions(),
+        CelExtensions.optional());
   }
 
   /** Expressions over {@code cluster}, for placement and customization, with default limits. */
@@ -275,7 +289,8 @@ public final class ExpressionEnvironment {
         dependencies,
         constraints,
         limits,
-        describe(ast.getResultType()));
+        describe(ast.getResultType()),
+        CostEstimator.estimate(ast.getExpr()));
   }
 
   /**
@@ -352,18 +367,7 @@ public final class ExpressionEnvironment {
   }
 
   private String regexError(String regex) {
-    try {
-      int size = Pattern.compile(regex).programSize();
-      if (size > limits.maxRegexProgramSize()) {
-        return "regular expression too complex: its program size "
-            + size
-            + " exceeds the limit of "
-            + limits.maxRegexProgramSize();
-      }
-      return null;
-    } catch (PatternSyntaxException e) {
-      return "invalid regular expression: " + e.getMessage();
-    }
+    return RegexGuard.problem(regex, limits.maxRegexProgramSize());
   }
 
   private static String at(CelSource source, CelExpr expr) {

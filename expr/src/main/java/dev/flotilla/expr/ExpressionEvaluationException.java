@@ -35,6 +35,17 @@ public final class ExpressionEvaluationException extends RuntimeException {
     COST_LIMIT,
     /** The evaluation ran longer than {@link ExpressionLimits#maxEvaluationTime()}. */
     TIME_LIMIT,
+    /**
+     * The evaluation needed more stack or heap than the process could give it (a {@link
+     * StackOverflowError} or {@link OutOfMemoryError} caught and reported as this cluster's error).
+     */
+    RESOURCE_LIMIT,
+    /**
+     * The total budget of the policy evaluation this expression belongs to ({@link PolicyBudget})
+     * is exhausted, or the expression's estimated cost over the fleet exceeds it. Engines stop the
+     * policy's evaluation on this kind rather than record it against one cluster.
+     */
+    POLICY_BUDGET,
     /** Anything else the CEL runtime reports. */
     OTHER
   }
