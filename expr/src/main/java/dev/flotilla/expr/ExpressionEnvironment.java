@@ -127,11 +127,14 @@ public final class ExpressionEnvironment {
 
   private final Map<String, VariableType> variables;
   private final ExpressionLimits limits;
+  private final PolicyBudget policyBudget;
   private final CelCompiler compiler;
   private final CelRuntime runtime;
   private final String clusterVariable;
 
-  private ExpressionEnvironment(Map<String, VariableType> variables, ExpressionLimits limits) {
+  private ExpressionEnvironment(
+      Map<String, VariableType> variables, ExpressionLimits limits, PolicyBudget policyBudget) {
+    this.policyBudget = policyBudget;
     this.variables = Map.copyOf(variables);
     this.limits = limits;
     this.clusterVariable =
@@ -213,7 +216,12 @@ public final class ExpressionEnvironment {
     return variables;
   }
 
-  /** The limits every expression compiled here is held to. */
+  /** The total budget of one policy evaluation by an engine using this environment. */
+  public PolicyBudget policyBudget() {
+    return policyBudget;
+  }
+
+  /** The bounds of each evaluation. */
   public ExpressionLimits limits() {
     return limits;
   }
@@ -443,6 +451,7 @@ public final class ExpressionEnvironment {
   public static final class Builder {
     private final Map<String, VariableType> variables = new LinkedHashMap<>();
     private ExpressionLimits limits = ExpressionLimits.defaults();
+    private PolicyBudget policyBudget = PolicyBudget.defaults();
 
     private Builder() {}
 
@@ -469,9 +478,19 @@ public final class ExpressionEnvironment {
       return this;
     }
 
+    /**
+     * The total budget of one policy evaluation over a fleet (default {@link
+     * PolicyBudget#defaults()}); engines start a {@link PolicyBudget.Run} of it for each selection,
+     * rule set application or summary.
+     */
+    public Builder policyBudget(PolicyBudget policyBudget) {
+      this.policyBudget = Objects.requireNonNull(policyBudget, "policyBudget");
+      return this;
+    }
+
     /** The environment; building one costs tens of milliseconds, so keep it. */
     public ExpressionEnvironment build() {
-      return new ExpressionEnvironment(variables, limits);
+      return new ExpressionEnvironment(variables, limits, policyBudget);
     }
   }
 }

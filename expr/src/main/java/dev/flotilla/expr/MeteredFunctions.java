@@ -254,6 +254,9 @@ final class MeteredFunctions {
           if (pattern != null) {
             Pattern compiled = RegexGuard.compile((String) args[pattern], maxProgram);
             CostMeter.charge(regexCost((String) args[0], compiled));
+            if (id.startsWith("regex_replace") || id.equals("regex.replace")) {
+              CostMeter.charge(regexReplacement(compiled, args));
+            }
           } else {
             CostMeter.charge(charge.units(args));
           }
@@ -304,6 +307,25 @@ final class MeteredFunctions {
   static long regexCost(String input, Pattern pattern) {
     return (1 + input.length() / CostMeter.CHARS_PER_UNIT)
         * (1 + pattern.programSize() / CostMeter.CHARS_PER_UNIT);
+  }
+
+  /**
+   * The length of {@code regex.replace}'s result, counted before it is built: one pass to count the
+   * matches (already charged as a regex pass), then the target plus a replacement per match.
+   */
+  private static long regexReplacement(Pattern pattern, Object[] args) {
+    String target = (String) args[0];
+    String replacement = (String) args[2];
+    long limit = args.length > 3 ? (Long) args[3] : -1;
+    long matches = 0;
+    var matcher = pattern.matcher(target);
+    while ((limit < 0 || matches < limit) && matcher.find()) {
+      matches++;
+      if (matcher.end() == matcher.start() && matcher.end() >= target.length()) {
+        break;
+      }
+    }
+    return chars(target.length() + matches * replacement.length());
   }
 
   private static long scanned(Object[] args) {
