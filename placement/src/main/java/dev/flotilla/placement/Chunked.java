@@ -17,7 +17,6 @@ final class Chunked {
 
   /** A persistent {@code int[]} whose unset slots read as {@code -1}. */
   static final class Ints {
-    static final Ints EMPTY = new Ints(new int[0][]);
     private final int[][] chunks;
 
     private Ints(int[][] chunks) {

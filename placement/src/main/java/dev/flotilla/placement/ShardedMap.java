@@ -10,21 +10,12 @@ import java.util.Map;
  */
 final class ShardedMap<K, V> {
   private static final int SHARDS = 256;
-  private static final ShardedMap<?, ?> EMPTY = new ShardedMap<>(new HashMap<?, ?>[SHARDS], 0);
-
   private final HashMap<K, V>[] shards;
-  private final int size;
 
-  private ShardedMap(HashMap<?, ?>[] shards, int size) {
+  private ShardedMap(HashMap<?, ?>[] shards) {
     @SuppressWarnings("unchecked")
     HashMap<K, V>[] typed = (HashMap<K, V>[]) shards;
     this.shards = typed;
-    this.size = size;
-  }
-
-  @SuppressWarnings("unchecked")
-  static <K, V> ShardedMap<K, V> empty() {
-    return (ShardedMap<K, V>) EMPTY;
   }
 
   /** Builds in one pass, without copying per entry. */
@@ -40,11 +31,7 @@ final class ShardedMap<K, V> {
       }
       shard.put(entry.getKey(), entry.getValue());
     }
-    return new ShardedMap<>(shards, entries.size());
-  }
-
-  int size() {
-    return size;
+    return new ShardedMap<>(shards);
   }
 
   V get(K key) {
@@ -55,10 +42,10 @@ final class ShardedMap<K, V> {
   ShardedMap<K, V> with(K key, V value) {
     int s = shard(key);
     HashMap<K, V> copy = shards[s] == null ? new HashMap<>() : new HashMap<>(shards[s]);
-    boolean added = copy.put(key, value) == null;
+    copy.put(key, value);
     HashMap<?, ?>[] spine = shards.clone();
     spine[s] = copy;
-    return new ShardedMap<>(spine, added ? size + 1 : size);
+    return new ShardedMap<>(spine);
   }
 
   ShardedMap<K, V> without(K key) {
@@ -70,7 +57,7 @@ final class ShardedMap<K, V> {
     copy.remove(key);
     HashMap<?, ?>[] spine = shards.clone();
     spine[s] = copy;
-    return new ShardedMap<>(spine, size - 1);
+    return new ShardedMap<>(spine);
   }
 
   private static int shard(Object key) {
