@@ -7,6 +7,10 @@ import java.util.Map;
  * A persistent hash map for dictionaries that can hold a value per cluster (names, serial numbers):
  * {@value #SHARDS} ordinary hash maps, of which an update copies one. At 100,000 entries an update
  * copies about 400 entries instead of 100,000; lookups cost one extra array read.
+ *
+ * <p>For maintainers. Invariant: a shard reachable from a published map is never written again
+ * ({@code with} and {@code without} copy the shard they change and the 256-slot spine); a null
+ * shard is an empty one.
  */
 final class ShardedMap<K, V> {
   private static final int SHARDS = 256;
