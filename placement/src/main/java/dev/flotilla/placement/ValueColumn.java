@@ -112,26 +112,14 @@ final class ValueColumn {
       counts[id]++;
       presentCount++;
     }
-    // Counting sort of ordinals by value id: one array, sliced per value.
-    int[] starts = new int[distinct.size() + 1];
-    for (int id = 0; id < distinct.size(); id++) {
-      starts[id + 1] = starts[id] + counts[id];
-    }
-    int[] sorted = new int[presentCount];
-    int[] fill = Arrays.copyOf(starts, distinct.size());
     int[] presentOrdinals = new int[presentCount];
     int p = 0;
     for (int ordinal = 0; ordinal < capacity; ordinal++) {
       if (ids[ordinal] >= 0) {
-        sorted[fill[ids[ordinal]]++] = ordinal;
         presentOrdinals[p++] = ordinal;
       }
     }
-    Object[] postingArray = new Object[distinct.size()];
-    for (int id = 0; id < distinct.size(); id++) {
-      int[] slice = Arrays.copyOfRange(sorted, starts[id], starts[id + 1]);
-      postingArray[id] = Posting.of(slice, slice.length, capacity);
-    }
+    Object[] postingArray = postings(ids, counts, distinct.size(), presentCount, capacity);
     Typed typed = Typed.of(kind, distinct);
     return new ValueColumn(
         key,
@@ -146,6 +134,28 @@ final class ValueColumn {
         typed.numberIds,
         typed.quantities,
         typed.versions);
+  }
+
+  /** One posting per value id, by a counting sort of the ordinals: one array, sliced per value. */
+  private static Object[] postings(
+      int[] ids, int[] counts, int valueCount, int presentCount, int capacity) {
+    int[] starts = new int[valueCount + 1];
+    for (int id = 0; id < valueCount; id++) {
+      starts[id + 1] = starts[id] + counts[id];
+    }
+    int[] sorted = new int[presentCount];
+    int[] fill = Arrays.copyOf(starts, valueCount);
+    for (int ordinal = 0; ordinal < capacity; ordinal++) {
+      if (ids[ordinal] >= 0) {
+        sorted[fill[ids[ordinal]]++] = ordinal;
+      }
+    }
+    Object[] out = new Object[valueCount];
+    for (int id = 0; id < valueCount; id++) {
+      int[] slice = Arrays.copyOfRange(sorted, starts[id], starts[id + 1]);
+      out[id] = Posting.of(slice, slice.length, capacity);
+    }
+    return out;
   }
 
   /** A column no cluster has yet. */

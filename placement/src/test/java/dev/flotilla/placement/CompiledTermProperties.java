@@ -69,12 +69,12 @@ class CompiledTermProperties {
                   continue; // the caller masks these
                 }
                 boolean matches = ReferenceWithCel.matches(term, cluster);
-                assertEquals(before.get(ordinal) || matches, in, context + " " + cluster);
+                assertEquals(before.get(ordinal) || matches, in, () -> context + " " + cluster);
                 if (!before.get(ordinal)) {
                   assertEquals(
                       matches,
                       compiled.test(ClusterFacts.of(cluster), alone),
-                      context + " test " + cluster);
+                      () -> context + " test " + cluster);
                 }
               }
               assertEquals(alone.count, indexed.count, context + " errors");

@@ -142,15 +142,16 @@ class ValueColumnProperties {
       String context) {
     BitSet present = new BitSet();
     Map<String, BitSet> byValue = new TreeMap<>();
-    for (int o = 0; o < capacity + 2; o++) {
+    for (int slot = 0; slot < capacity + 2; slot++) {
+      int o = slot;
       String value = expected.get(o);
-      assertEquals(value, column.valueAt(o), context + " value at " + o);
+      assertEquals(value, column.valueAt(o), () -> context + " value at " + o);
       if (value != null) {
         present.set(o);
         byValue.computeIfAbsent(value, v -> new BitSet()).set(o);
-        assertEquals(value, column.value(column.idAt(o)), context + " id at " + o);
+        assertEquals(value, column.value(column.idAt(o)), () -> context + " id at " + o);
       } else {
-        assertEquals(-1, column.idAt(o), context + " id at " + o);
+        assertEquals(-1, column.idAt(o), () -> context + " id at " + o);
       }
     }
     PostingProperties.assertSameSet(present, column.present(), capacity, context + " present");
