@@ -168,9 +168,11 @@ public final class Decisions {
       ErrorLog log = errors.get(i);
       if (log.count() > 0 || found.count > 0) {
         ErrorLog updated = log.replace(clusterName, errorsBefore(i, log, then), found);
-        erred[erredTo.size()] = i;
-        erredTo.add(updated);
-        total += updated.count() - log.count();
+        if (updated != log) {
+          erred[erredTo.size()] = i;
+          erredTo.add(updated);
+          total += updated.count() - log.count();
+        }
       }
       if (was != is) {
         changed[changedTo.size()] = i;
