@@ -5,7 +5,6 @@ import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.Prioritizer;
 import dev.flotilla.api.placement.SpreadConstraint;
 import dev.flotilla.api.quantity.Quantity;
-import dev.flotilla.placement.Scheduler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -66,7 +65,7 @@ final class SortEverything {
               c.name(),
               spread.topologyKey().domainOf(c.labels(), c.properties()).orElse(null),
               total,
-              Scheduler.rendezvousWeight(placement.namespace(), placement.name(), c.name()));
+              rendezvousWeight(placement.namespace(), placement.name(), c.name()));
     }
     Comparator<Scored> rank =
         Comparator.comparingLong(Scored::score)
@@ -98,6 +97,32 @@ final class SortEverything {
     picked.addAll(pool.subList(0, limit - picked.size()));
     picked.sort(rank);
     return picked.stream().map(Scored::name).toList();
+  }
+
+  /**
+   * The scheduler's tie-break weight, restated here so the baseline computes the same decision
+   * without reaching into the engine: SplitMix64's finaliser over the placement's FNV-1a seed mixed
+   * with the cluster name's {@code String.hashCode()}. {@code SchedulingBenchmarkTest} fails if the
+   * two ever differ.
+   */
+  static long rendezvousWeight(String namespace, String name, String cluster) {
+    long seed = mix(fnv(namespace + "/" + name));
+    return mix(seed ^ (cluster.hashCode() * 0x9e3779b97f4a7c15L));
+  }
+
+  private static long fnv(String text) {
+    long hash = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      hash ^= text.charAt(i);
+      hash *= 0x100000001b3L;
+    }
+    return hash;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   private static int capacity(Map<String, List<Scored>> byZone, int cap) {

@@ -7,6 +7,11 @@ import java.util.List;
  * Persistent arrays indexed by cluster ordinal, in chunks of {@value #CHUNK} slots. Setting one
  * slot copies the spine (one reference per chunk) and one chunk, so a snapshot update costs a few
  * kilobytes of copying whatever the fleet size, and older snapshots stay valid for their readers.
+ *
+ * <p>For maintainers. Layout: a spine array of chunk references, each chunk a plain {@code int[]}
+ * or {@code Object[]} of {@value #CHUNK} slots, so a read is two array loads and no boxing.
+ * Invariant: a chunk reachable from a published spine is never written again; {@code set} and
+ * {@code setAll} copy the spine and every chunk they touch before writing.
  */
 final class Chunked {
   static final int SHIFT = 10;
@@ -17,7 +22,6 @@ final class Chunked {
 
   /** A persistent {@code int[]} whose unset slots read as {@code -1}. */
   static final class Ints {
-    static final Ints EMPTY = new Ints(new int[0][]);
     private final int[][] chunks;
 
     private Ints(int[][] chunks) {

@@ -11,6 +11,13 @@ import java.util.function.Consumer;
  * selects. Set operations combine sets of the same snapshot.
  */
 public final class ClusterSet {
+  /*
+   * For maintainers. A bitset over the inventory's ordinals (one bit per slot, 64 per word), with
+   * its cardinality cached: set operations are word loops with no allocation but the result, and
+   * membership is one array read. Invariants: only live ordinals of `inventory` are set; `words` is
+   * never written after construction (toPosting may share it with a dense Posting), so a set is
+   * safe to hand to any thread; sets of different snapshots never mix (ordinals differ).
+   */
   private final Inventory inventory;
   private final long[] words;
   private final int size;

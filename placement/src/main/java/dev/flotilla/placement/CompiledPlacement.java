@@ -72,7 +72,11 @@ public final class CompiledPlacement {
     return placement;
   }
 
-  /** The clusters of {@code inventory} this placement selects, with no scope boundary. */
+  /**
+   * The clusters of {@code inventory} this placement selects, with no scope boundary: in {@link
+   * Scope#everything()}, every cluster of the inventory. Use {@link #select(Inventory, Scope)} to
+   * keep a tenant boundary.
+   */
   public Selection select(Inventory inventory) {
     return select(inventory, Scope.everything());
   }
@@ -98,7 +102,11 @@ public final class CompiledPlacement {
     return new Selection(ClusterSet.of(inventory, out), errors.count, errors.examples);
   }
 
-  /** Whether this placement selects {@code cluster} (no scope boundary); CEL errors mean no. */
+  /**
+   * Whether this placement selects {@code cluster}, with no scope boundary (in {@link
+   * Scope#everything()}); a CEL runtime error means no, and is not reported: use {@link
+   * #select(Inventory)} or {@link PlacementExplainer} to see errors.
+   */
   public boolean matches(Cluster cluster) {
     return matches(ClusterFacts.of(cluster), Scope.everything(), new Errors());
   }
@@ -139,6 +147,12 @@ public final class CompiledPlacement {
   static final class Errors implements CompiledTerm.ErrorSink {
     int count;
     final List<EvaluationError> examples = new ArrayList<>();
+
+    /** Forgets every error, for reuse. */
+    void clear() {
+      count = 0;
+      examples.clear();
+    }
 
     @Override
     public void report(String cluster, CompiledExpression expression, String message) {

@@ -1,7 +1,11 @@
 package dev.flotilla.placement;
 
 import dev.flotilla.api.labels.Requirement;
+import dev.flotilla.api.placement.PropertyOperator;
 import dev.flotilla.api.placement.PropertyRequirement;
+import dev.flotilla.api.placement.PropertyValue;
+import dev.flotilla.api.quantity.Quantity;
+import dev.flotilla.api.quantity.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -139,7 +143,10 @@ sealed interface Condition permits Condition.Label, Condition.Property {
       return value != null && requirement.matchesValue(value);
     }
 
-    /** Compares each distinct value of the property once, then unions their postings. */
+    /**
+     * Compares each distinct value of the property once, as the quantity or version the column
+     * parsed when the value entered it (no parsing here), then unions their postings.
+     */
     @Override
     public Operand resolve(Inventory inventory) {
       ValueColumn column = inventory.propertyColumn(requirement.name());
@@ -147,12 +154,45 @@ sealed interface Condition permits Condition.Label, Condition.Property {
       if (column != null) {
         for (int id = 0; id < column.valueCount(); id++) {
           Posting posting = column.postingOf(id);
-          if (posting.count() > 0 && requirement.matchesValue(column.value(id))) {
+          if (posting.count() > 0 && matches(column, id)) {
             out.add(posting);
           }
         }
       }
       return Operand.of(out, false, inventory.capacity());
+    }
+
+    /** {@link PropertyRequirement#matchesValue} on value {@code id}, read as its parsed kind. */
+    private boolean matches(ValueColumn column, int id) {
+      PropertyValue value = requirement.value();
+      int comparison;
+      if (value instanceof PropertyValue.QuantityValue quantity) {
+        Quantity parsed = column.quantity(id);
+        if (parsed == null) {
+          return false;
+        }
+        comparison = parsed.compareTo(quantity.quantity());
+      } else if (value instanceof PropertyValue.VersionValue version) {
+        Version parsed = column.version(id);
+        if (parsed == null) {
+          return false;
+        }
+        comparison = parsed.compareTo(version.version());
+      } else {
+        comparison = column.value(id).equals(value.text()) ? 0 : 1;
+      }
+      return accepts(requirement.operator(), Integer.signum(comparison));
+    }
+
+    private static boolean accepts(PropertyOperator operator, int comparison) {
+      return switch (operator) {
+        case Eq -> comparison == 0;
+        case Ne -> comparison != 0;
+        case Gt -> comparison > 0;
+        case Ge -> comparison >= 0;
+        case Lt -> comparison < 0;
+        case Le -> comparison <= 0;
+      };
     }
   }
 }

@@ -13,6 +13,10 @@ import java.util.Arrays;
  * update costs O(flips) and each fold is paid for by the flips before it.
  */
 final class Decided {
+  /*
+   * For maintainers. Invariants: the set is `base` XOR `flipped`; `flipped` is sorted, distinct and
+   * at most MAX_FLIPS long; `count` is the size of that set. Nothing is written after construction.
+   */
   static final int MAX_FLIPS = 64;
 
   private final Posting base;

@@ -15,14 +15,14 @@ final class DecisionGroups {
 
   /** The group chunks, in order; {@code groupOf[k]} receives the chunk of the k-th pick. */
   static List<PlacementDecision.Group> assign(
-      PlacementSpec spec, Scheduler.Candidates c, int[] picked, int[] groupOf) {
+      PlacementSpec spec, Candidates c, int[] picked, int[] groupOf) {
     int n = picked.length;
     List<PlacementDecision.Group> out = new ArrayList<>();
     boolean[] taken = new boolean[n];
     for (DecisionGroup group : spec.decisionGroups()) {
       List<Integer> members = new ArrayList<>();
       for (int k = 0; k < n; k++) {
-        if (!taken[k] && group.clusterSelector().matches(Scheduler.labelsOf(c, picked[k]))) {
+        if (!taken[k] && group.clusterSelector().matches(c.labels(picked[k]))) {
           taken[k] = true;
           members.add(k);
         }
@@ -45,7 +45,7 @@ final class DecisionGroups {
       String name,
       List<Integer> members,
       int chunk,
-      Scheduler.Candidates c,
+      Candidates c,
       int[] picked,
       int[] groupOf,
       List<PlacementDecision.Group> out) {

@@ -2,7 +2,6 @@ package dev.flotilla.placement;
 
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.Taint;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,11 +25,15 @@ public final class Inventory {
   /*
    * Layout, for maintainers. Every cluster has a dense ordinal (its slot); removed clusters leave a
    * hole until holes outnumber clusters, when the snapshot is rebuilt. Labels and properties are
-   * stored by column, one ValueColumn per key, dictionary-encoded: a cluster costs an int per key
-   * it has, not a hash map, and the inverted index (value -> clusters) lives in the same column.
+   * stored by column, one ValueColumn per key, dictionary-encoded: each column holds an int (a value
+   * id, -1 when absent) for every slot, so a cluster costs an int per key of the fleet rather than a
+   * hash map of its own, and the inverted index (value -> clusters) lives in the same column.
+   * Property columns also hold each distinct value parsed as a quantity and a version, once.
    * Annotations and taints, rarely read in bulk, are kept per cluster. Everything is persistent
-   * (Chunked, ShardedMap, Posting): an update copies a few kilobytes and shares the rest, so older
-   * snapshots stay valid.
+   * (Chunked, ShardedMap, Posting): an update copies the chunks (4 KB), postings and dictionary
+   * shard it touches, plus the map of columns when a column changes, and shares the rest, so older
+   * snapshots stay valid. Invariant: a slot is live (in `live`) exactly when `names` has a name
+   * there, and only live slots have value ids.
    */
   private final int capacity;
   private final int size;
@@ -102,8 +105,8 @@ public final class Inventory {
         n,
         Chunked.Objects.of(nameArray),
         ShardedMap.of(ordinalOf),
-        columns(labelValues, n),
-        columns(propertyValues, n),
+        columns(labelValues, ValueColumn.Kind.LABEL, n),
+        columns(propertyValues, ValueColumn.Kind.PROPERTY, n),
         Chunked.Objects.of(annotationArray),
         Chunked.Objects.of(taintArray),
         Posting.of(all, n, n));
@@ -116,9 +119,10 @@ public final class Inventory {
     }
   }
 
-  private static Map<String, ValueColumn> columns(Map<String, String[]> values, int capacity) {
+  private static Map<String, ValueColumn> columns(
+      Map<String, String[]> values, ValueColumn.Kind kind, int capacity) {
     Map<String, ValueColumn> out = new HashMap<>();
-    values.forEach((key, column) -> out.put(key, ValueColumn.build(key, column, capacity)));
+    values.forEach((key, column) -> out.put(key, ValueColumn.build(key, kind, column, capacity)));
     return Collections.unmodifiableMap(out);
   }
 
@@ -214,9 +218,10 @@ public final class Inventory {
     int ordinal = existing != null ? existing : capacity;
     int newCapacity = existing != null ? capacity : capacity + 1;
     Map<String, ValueColumn> newLabels =
-        updateColumns(labels, ordinal, cluster.labels(), newCapacity);
+        updateColumns(labels, ValueColumn.Kind.LABEL, ordinal, cluster.labels(), newCapacity);
     Map<String, ValueColumn> newProperties =
-        updateColumns(properties, ordinal, cluster.properties(), newCapacity);
+        updateColumns(
+            properties, ValueColumn.Kind.PROPERTY, ordinal, cluster.properties(), newCapacity);
     return new Inventory(
         newCapacity,
         existing != null ? size : size + 1,
@@ -241,8 +246,8 @@ public final class Inventory {
             size - 1,
             names.set(ordinal, null),
             ordinals.without(name),
-            updateColumns(labels, ordinal, Map.of(), capacity),
-            updateColumns(properties, ordinal, Map.of(), capacity),
+            updateColumns(labels, ValueColumn.Kind.LABEL, ordinal, Map.of(), capacity),
+            updateColumns(properties, ValueColumn.Kind.PROPERTY, ordinal, Map.of(), capacity),
             annotations.set(ordinal, null),
             taints.set(ordinal, null),
             live.without(ordinal, capacity));
@@ -253,7 +258,11 @@ public final class Inventory {
   }
 
   private static Map<String, ValueColumn> updateColumns(
-      Map<String, ValueColumn> columns, int ordinal, Map<String, String> values, int capacity) {
+      Map<String, ValueColumn> columns,
+      ValueColumn.Kind kind,
+      int ordinal,
+      Map<String, String> values,
+      int capacity) {
     Map<String, ValueColumn> updated = null;
     for (ValueColumn column : columns.values()) {
       String value = values.get(column.key);
@@ -272,7 +281,7 @@ public final class Inventory {
     for (Map.Entry<String, String> entry : values.entrySet()) {
       if (!columns.containsKey(entry.getKey())) {
         updated = updated == null ? new HashMap<>(columns) : updated;
-        ValueColumn created = ValueColumn.empty(entry.getKey());
+        ValueColumn created = ValueColumn.empty(entry.getKey(), kind);
         updated.put(entry.getKey(), created.with(ordinal, entry.getValue(), capacity));
       }
     }
@@ -355,10 +364,5 @@ public final class Inventory {
       }
     }
     return out;
-  }
-
-  /** Label keys present in this snapshot (for explanations and tools). */
-  List<String> labelKeys() {
-    return new ArrayList<>(labels.keySet());
   }
 }

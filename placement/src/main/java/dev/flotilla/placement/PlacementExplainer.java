@@ -32,7 +32,10 @@ public final class PlacementExplainer {
     this.placement = placement;
   }
 
-  /** Why {@code cluster} is or is not selected, with no scope boundary. */
+  /**
+   * Why {@code cluster} is or is not selected, with no scope boundary: in {@link
+   * Scope#everything()}, as {@link CompiledPlacement#matches(Cluster)}.
+   */
   public ClusterExplanation explain(Cluster cluster) {
     return explain(cluster, Scope.everything());
   }
@@ -42,7 +45,10 @@ public final class PlacementExplainer {
     return explain(ClusterFacts.of(cluster), scope);
   }
 
-  /** The selected count and the rejected clusters grouped by reason, with no scope boundary. */
+  /**
+   * The selected count and the rejected clusters grouped by reason, with no scope boundary: in
+   * {@link Scope#everything()}, as {@link CompiledPlacement#select(Inventory)}.
+   */
   public PlacementExplanation explain(Inventory inventory, int maxExamples) {
     return explain(inventory, Scope.everything(), maxExamples);
   }

@@ -94,14 +94,32 @@ public final class PlacementSet {
     return placements.length;
   }
 
-  /** Evaluates every placement over {@code inventory}'s index. */
+  /**
+   * Evaluates every placement over {@code inventory}'s index, each within the scope its namespace
+   * is bound to. CEL runtime errors are kept per placement ({@link Decisions#selection}, {@link
+   * Decisions#errorCount()}), as {@link CompiledPlacement#select(Inventory, Scope)} reports them.
+   */
   public Decisions evaluate(Inventory inventory) {
     Decided[] decided = new Decided[placements.length];
+    ErrorLog[] errors = new ErrorLog[placements.length];
+    int errorCount = 0;
     for (int i = 0; i < placements.length; i++) {
-      decided[i] = Decided.of(placements[i].select(inventory, scopes[i]).clusters().toPosting());
+      Selection selection = placements[i].select(inventory, scopes[i]);
+      decided[i] = Decided.of(selection.clusters().toPosting());
+      errors[i] =
+          selection.errorCount() == 0
+              ? ErrorLog.NONE
+              : new ErrorLog(selection.errorCount(), selection.errors());
+      errorCount += selection.errorCount();
     }
     Routing routing = Routing.of(placements, scopes, inventory);
-    return new Decisions(this, inventory, routing, Chunked.Objects.of(decided));
+    return new Decisions(
+        this,
+        inventory,
+        routing,
+        Chunked.Objects.of(decided),
+        Chunked.Objects.of(errors),
+        errorCount);
   }
 
   int indexOf(String key) {
@@ -122,10 +140,5 @@ public final class PlacementSet {
 
   static String key(Placement placement) {
     return placement.namespace() + "/" + placement.name();
-  }
-
-  /** Decisions keyed by placement, in the order placements were given. */
-  Map<String, Integer> indexByKey() {
-    return indexByKey;
   }
 }

@@ -13,6 +13,12 @@ import java.util.Arrays;
  * everything that an update did not touch.
  */
 abstract sealed class Posting permits Posting.Dense, Posting.Sparse {
+  /*
+   * For maintainers. Invariants: a Sparse array is sorted and distinct; a Dense count is the number
+   * of set bits, and words past the array's end read as zero (capacity may have grown since); no
+   * array is written after construction, since postings are shared between snapshots and read by
+   * the evaluator's word loops without copying.
+   */
   static final Posting EMPTY = new Sparse(new int[0]);
 
   /**

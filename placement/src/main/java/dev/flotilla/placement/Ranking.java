@@ -7,6 +7,12 @@ package dev.flotilla.placement;
  * {@code k} of a stream, and a merge sort of int indices (no boxing).
  */
 final class Ranking {
+  /*
+   * For maintainers. Compares candidates through the run's parallel arrays (primitives, no
+   * boxing, no map look-up), so the bounded heap and the merge sort below cost a few array reads
+   * per comparison. Names are unique, so the order is total: any two ways of picking the best k
+   * give the same clusters in the same order, which the scheduler's determinism rests on.
+   */
   private final boolean[] kept;
   private final long[] score;
   private final long[] weight;

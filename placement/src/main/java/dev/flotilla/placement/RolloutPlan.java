@@ -24,7 +24,7 @@ final class RolloutPlan {
   /** The waves, in order; {@code waveOf[k]} receives the wave of the k-th pick. */
   static List<PlacementDecision.Wave> plan(
       PlacementSpec spec,
-      Scheduler.Candidates c,
+      Candidates c,
       int[] picked,
       List<PlacementDecision.Group> groups,
       int[] waveOf) {
@@ -34,41 +34,14 @@ final class RolloutPlan {
       return out;
     }
     RolloutStrategy rollout = spec.rollout().orElse(RolloutStrategy.allAtOnce());
-    Map<String, Integer> position = new HashMap<>();
-    for (int k = 0; k < n; k++) {
-      position.put(c.name[picked[k]], k);
-    }
-    List<List<Integer>> segments = new ArrayList<>();
     List<String> segmentNames = new ArrayList<>();
-    Set<String> canaries = new HashSet<>(rollout.canaryGroups());
-    for (String canary : rollout.canaryGroups()) {
-      List<Integer> members = new ArrayList<>();
-      for (PlacementDecision.Group group : groups) {
-        if (group.groupName().equals(canary)) {
-          group.clusters().forEach(name -> members.add(position.get(name)));
-        }
-      }
-      if (!members.isEmpty()) {
-        segments.add(members);
-        segmentNames.add(canary);
-      }
-    }
-    List<Integer> rest = new ArrayList<>();
-    for (PlacementDecision.Group group : groups) {
-      if (!canaries.contains(group.groupName())) {
-        group.clusters().forEach(name -> rest.add(position.get(name)));
-      }
-    }
-    if (!rest.isEmpty()) {
-      segments.add(rest);
-      segmentNames.add("");
-    }
+    List<List<Integer>> segments = segments(rollout, c, picked, groups, segmentNames);
     int[] domain = domains(rollout, c, picked);
-    int perWave = rollout.maxConcurrency().map(p -> p.resolve(n)).orElse(n);
     Map<Integer, Integer> domainSize = new HashMap<>();
     for (int d : domain) {
       domainSize.merge(d, 1, Integer::sum);
     }
+    int perWave = rollout.maxConcurrency().map(p -> p.resolve(n)).orElse(n);
     Optional<IntOrPercent> perDomain = rollout.maxUnavailablePerDomain();
     for (int s = 0; s < segments.size(); s++) {
       int first = out.size();
@@ -92,7 +65,7 @@ final class RolloutPlan {
         int inDomain = counts.get(w).merge(d, 1, Integer::sum);
         waveOf[k] = first + w;
         if (inDomain >= limit && domainFirst.getOrDefault(d, 0) == w) {
-          domainFirst.put(d, w + 1);
+          domainFirst.put(d, w + 1); // earlier waves are full for this domain
         }
         while (open < waves.size() && waves.get(open).size() >= perWave) {
           open++;
@@ -105,13 +78,54 @@ final class RolloutPlan {
     return out;
   }
 
+  /**
+   * The picks (as positions in {@code picked}) of each segment: one per canary group present, in
+   * {@code canaryGroups} order, then one of everything else; {@code names} receives their names.
+   */
+  private static List<List<Integer>> segments(
+      RolloutStrategy rollout,
+      Candidates c,
+      int[] picked,
+      List<PlacementDecision.Group> groups,
+      List<String> names) {
+    Map<String, Integer> position = new HashMap<>();
+    for (int k = 0; k < picked.length; k++) {
+      position.put(c.name[picked[k]], k);
+    }
+    List<List<Integer>> segments = new ArrayList<>();
+    for (String canary : rollout.canaryGroups()) {
+      List<Integer> members = new ArrayList<>();
+      for (PlacementDecision.Group group : groups) {
+        if (group.groupName().equals(canary)) {
+          group.clusters().forEach(name -> members.add(position.get(name)));
+        }
+      }
+      if (!members.isEmpty()) {
+        segments.add(members);
+        names.add(canary);
+      }
+    }
+    Set<String> canaries = new HashSet<>(rollout.canaryGroups());
+    List<Integer> rest = new ArrayList<>();
+    for (PlacementDecision.Group group : groups) {
+      if (!canaries.contains(group.groupName())) {
+        group.clusters().forEach(name -> rest.add(position.get(name)));
+      }
+    }
+    if (!rest.isEmpty()) {
+      segments.add(rest);
+      names.add("");
+    }
+    return segments;
+  }
+
   /** Each pick's domain id for the rollout's topology key; -1 for none (one domain of its own). */
-  private static int[] domains(RolloutStrategy rollout, Scheduler.Candidates c, int[] picked) {
+  private static int[] domains(RolloutStrategy rollout, Candidates c, int[] picked) {
     int[] out = new int[picked.length];
     if (rollout.topologyKey().isEmpty()) {
       return out;
     }
-    ValueColumn column = Scheduler.domainColumn(c.inventory, rollout.topologyKey().get());
+    ValueColumn column = c.domainColumn(rollout.topologyKey().get());
     for (int k = 0; k < picked.length; k++) {
       out[k] = column == null ? -1 : column.idAt(c.ordinal[picked[k]]);
     }

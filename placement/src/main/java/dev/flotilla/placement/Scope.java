@@ -63,10 +63,6 @@ public final class Scope {
     return selectors;
   }
 
-  boolean isEverything() {
-    return everything;
-  }
-
   /** The in-scope clusters of {@code inventory} as words. */
   long[] evaluate(Inventory inventory) {
     if (everything) {

@@ -7,24 +7,19 @@ import java.util.Map;
  * A persistent hash map for dictionaries that can hold a value per cluster (names, serial numbers):
  * {@value #SHARDS} ordinary hash maps, of which an update copies one. At 100,000 entries an update
  * copies about 400 entries instead of 100,000; lookups cost one extra array read.
+ *
+ * <p>For maintainers. Invariant: a shard reachable from a published map is never written again
+ * ({@code with} and {@code without} copy the shard they change and the 256-slot spine); a null
+ * shard is an empty one.
  */
 final class ShardedMap<K, V> {
   private static final int SHARDS = 256;
-  private static final ShardedMap<?, ?> EMPTY = new ShardedMap<>(new HashMap<?, ?>[SHARDS], 0);
-
   private final HashMap<K, V>[] shards;
-  private final int size;
 
-  private ShardedMap(HashMap<?, ?>[] shards, int size) {
+  private ShardedMap(HashMap<?, ?>[] shards) {
     @SuppressWarnings("unchecked")
     HashMap<K, V>[] typed = (HashMap<K, V>[]) shards;
     this.shards = typed;
-    this.size = size;
-  }
-
-  @SuppressWarnings("unchecked")
-  static <K, V> ShardedMap<K, V> empty() {
-    return (ShardedMap<K, V>) EMPTY;
   }
 
   /** Builds in one pass, without copying per entry. */
@@ -40,11 +35,7 @@ final class ShardedMap<K, V> {
       }
       shard.put(entry.getKey(), entry.getValue());
     }
-    return new ShardedMap<>(shards, entries.size());
-  }
-
-  int size() {
-    return size;
+    return new ShardedMap<>(shards);
   }
 
   V get(K key) {
@@ -55,10 +46,10 @@ final class ShardedMap<K, V> {
   ShardedMap<K, V> with(K key, V value) {
     int s = shard(key);
     HashMap<K, V> copy = shards[s] == null ? new HashMap<>() : new HashMap<>(shards[s]);
-    boolean added = copy.put(key, value) == null;
+    copy.put(key, value);
     HashMap<?, ?>[] spine = shards.clone();
     spine[s] = copy;
-    return new ShardedMap<>(spine, added ? size + 1 : size);
+    return new ShardedMap<>(spine);
   }
 
   ShardedMap<K, V> without(K key) {
@@ -70,7 +61,7 @@ final class ShardedMap<K, V> {
     copy.remove(key);
     HashMap<?, ?>[] spine = shards.clone();
     spine[s] = copy;
-    return new ShardedMap<>(spine, size - 1);
+    return new ShardedMap<>(spine);
   }
 
   private static int shard(Object key) {

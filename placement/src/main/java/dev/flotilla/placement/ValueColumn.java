@@ -1,5 +1,7 @@
 package dev.flotilla.placement;
 
+import dev.flotilla.api.quantity.Quantity;
+import dev.flotilla.api.quantity.Version;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -7,20 +9,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One label key (or property name) of an inventory, dictionary-encoded.
+ * One label key (or property name) of an inventory, dictionary-encoded, with its inverted index.
  *
- * <p>Layout: each distinct value gets an id in order of first appearance; {@code ids} maps a
- * cluster ordinal to its value id ({@code -1} when the cluster lacks the key); {@code postings}
- * maps a value id to the clusters holding it, and {@code present} holds every cluster that has the
- * key. Values that parse as int64 are also kept sorted by number ({@code numbers}), so {@code Gt}
- * and {@code Lt} become a binary search and a union of postings. Ids are never reused: a value no
- * cluster holds any more keeps an empty posting until the next full build.
+ * <p>For maintainers. Layout: each distinct value gets an id in order of first appearance; {@code
+ * ids} maps a cluster ordinal to its value id ({@code -1} when the cluster lacks the key); {@code
+ * postings} maps a value id to the clusters holding it, and {@code present} holds every cluster
+ * that has the key. What a selector needs of a value is worked out once, when the value enters the
+ * dictionary, never per select:
+ *
+ * <ul>
+ *   <li>a label column keeps its int64 values sorted by number ({@code numbers}, with their ids in
+ *       {@code numberIds}), so {@code Gt} and {@code Lt} become a binary search and a union of
+ *       postings; a new value is placed by binary-search insertion into the two primitive arrays;
+ *   <li>a property column keeps each value read as a Kubernetes quantity and as a semantic version
+ *       ({@code quantities}, {@code versions}; null where it is not one), so a property comparison
+ *       or a property sorter compares parsed values.
+ * </ul>
+ *
+ * <p>Invariants: {@code numbers} is ascending and holds exactly the int64 values among ids {@code
+ * 0..valueCount) (empty for property columns); {@code quantities} and {@code versions} have an
+ * entry for every id of a property column. Ids are never reused: a value no cluster holds any more
+ * keeps an empty posting until the next full build.
  *
  * <p>Immutable: {@link #with} returns a column sharing everything but the chunks, postings and
  * dictionary shard it had to change.
  */
 final class ValueColumn {
+  /** What the column's values are read as, beyond strings. */
+  enum Kind {
+    /** Label values: int64 numbers for {@code Gt} and {@code Lt}. */
+    LABEL,
+    /** Property values: quantities and versions for property requirements and sorters. */
+    PROPERTY
+  }
+
+  private static final long[] NO_NUMBERS = new long[0];
+  private static final int[] NO_IDS = new int[0];
+
   final String key;
+  private final Kind kind;
   private final Chunked.Ints ids;
   private final ShardedMap<String, Integer> idsByValue;
   private final Chunked.Objects<String> values;
@@ -29,9 +56,12 @@ final class ValueColumn {
   private final Posting present;
   private final long[] numbers;
   private final int[] numberIds;
+  private final Chunked.Objects<Quantity> quantities;
+  private final Chunked.Objects<Version> versions;
 
   private ValueColumn(
       String key,
+      Kind kind,
       Chunked.Ints ids,
       ShardedMap<String, Integer> idsByValue,
       Chunked.Objects<String> values,
@@ -39,8 +69,11 @@ final class ValueColumn {
       int valueCount,
       Posting present,
       long[] numbers,
-      int[] numberIds) {
+      int[] numberIds,
+      Chunked.Objects<Quantity> quantities,
+      Chunked.Objects<Version> versions) {
     this.key = key;
+    this.kind = kind;
     this.ids = ids;
     this.idsByValue = idsByValue;
     this.values = values;
@@ -49,10 +82,12 @@ final class ValueColumn {
     this.present = present;
     this.numbers = numbers;
     this.numberIds = numberIds;
+    this.quantities = quantities;
+    this.versions = versions;
   }
 
   /** Builds the column for {@code valuesByOrdinal} (null where absent) in linear time. */
-  static ValueColumn build(String key, String[] valuesByOrdinal, int capacity) {
+  static ValueColumn build(String key, Kind kind, String[] valuesByOrdinal, int capacity) {
     Map<String, Integer> idOf = new HashMap<>();
     List<String> distinct = new ArrayList<>();
     int[] ids = new int[capacity];
@@ -77,43 +112,55 @@ final class ValueColumn {
       counts[id]++;
       presentCount++;
     }
-    // Counting sort of ordinals by value id: one array, sliced per value.
-    int[] starts = new int[distinct.size() + 1];
-    for (int id = 0; id < distinct.size(); id++) {
-      starts[id + 1] = starts[id] + counts[id];
-    }
-    int[] sorted = new int[presentCount];
-    int[] fill = Arrays.copyOf(starts, distinct.size());
     int[] presentOrdinals = new int[presentCount];
     int p = 0;
     for (int ordinal = 0; ordinal < capacity; ordinal++) {
       if (ids[ordinal] >= 0) {
-        sorted[fill[ids[ordinal]]++] = ordinal;
         presentOrdinals[p++] = ordinal;
       }
     }
-    Object[] postingArray = new Object[distinct.size()];
-    for (int id = 0; id < distinct.size(); id++) {
-      int[] slice = Arrays.copyOfRange(sorted, starts[id], starts[id + 1]);
-      postingArray[id] = Posting.of(slice, slice.length, capacity);
+    Object[] postingArray = postings(ids, counts, distinct.size(), presentCount, capacity);
+    Typed typed = Typed.of(kind, distinct);
+    return new ValueColumn(
+        key,
+        kind,
+        Chunked.Ints.of(ids),
+        ShardedMap.of(idOf),
+        Chunked.Objects.of(distinct.toArray()),
+        Chunked.Objects.of(postingArray),
+        distinct.size(),
+        Posting.of(presentOrdinals, presentCount, capacity),
+        typed.numbers,
+        typed.numberIds,
+        typed.quantities,
+        typed.versions);
+  }
+
+  /** One posting per value id, by a counting sort of the ordinals: one array, sliced per value. */
+  private static Object[] postings(
+      int[] ids, int[] counts, int valueCount, int presentCount, int capacity) {
+    int[] starts = new int[valueCount + 1];
+    for (int id = 0; id < valueCount; id++) {
+      starts[id + 1] = starts[id] + counts[id];
     }
-    ValueColumn column =
-        new ValueColumn(
-            key,
-            Chunked.Ints.of(ids),
-            ShardedMap.of(idOf),
-            Chunked.Objects.of(distinct.toArray()),
-            Chunked.Objects.of(postingArray),
-            distinct.size(),
-            Posting.of(presentOrdinals, presentCount, capacity),
-            new long[0],
-            new int[0]);
-    return column.withNumbers(0, distinct.size());
+    int[] sorted = new int[presentCount];
+    int[] fill = Arrays.copyOf(starts, valueCount);
+    for (int ordinal = 0; ordinal < capacity; ordinal++) {
+      if (ids[ordinal] >= 0) {
+        sorted[fill[ids[ordinal]]++] = ordinal;
+      }
+    }
+    Object[] out = new Object[valueCount];
+    for (int id = 0; id < valueCount; id++) {
+      int[] slice = Arrays.copyOfRange(sorted, starts[id], starts[id + 1]);
+      out[id] = Posting.of(slice, slice.length, capacity);
+    }
+    return out;
   }
 
   /** A column no cluster has yet. */
-  static ValueColumn empty(String key) {
-    return build(key, new String[0], 0);
+  static ValueColumn empty(String key, Kind kind) {
+    return build(key, kind, new String[0], 0);
   }
 
   /** The value id of {@code ordinal}, or -1. */
@@ -149,14 +196,35 @@ final class ValueColumn {
     return postings.get(id);
   }
 
+  /** Value {@code id} of a property column read as a quantity, or null when it is not one. */
+  Quantity quantity(int id) {
+    return quantities.get(id);
+  }
+
+  /** Value {@code id} of a property column read as a (normalized) version, or null. */
+  Version version(int id) {
+    return versions.get(id);
+  }
+
   /**
-   * The ids of every int64 value strictly greater than {@code bound} ({@code greater}) or strictly
-   * less than it.
+   * The ids of every int64 value of a label column strictly greater than {@code bound} ({@code
+   * greater}) or strictly less than it.
    */
   int[] numericRange(long bound, boolean greater) {
     int at = Arrays.binarySearch(numbers, bound);
-    int from = greater ? (at >= 0 ? at + 1 : -at - 1) : 0;
-    int to = greater ? numbers.length : (at >= 0 ? at : -at - 1);
+    // Equal numbers may repeat ("7", "+7", "07"): widen the match to all of them.
+    int low = at >= 0 ? at : -at - 1;
+    int high = low;
+    if (at >= 0) {
+      while (low > 0 && numbers[low - 1] == bound) {
+        low--;
+      }
+      while (high < numbers.length && numbers[high] == bound) {
+        high++;
+      }
+    }
+    int from = greater ? high : 0;
+    int to = greater ? numbers.length : low;
     return Arrays.copyOfRange(numberIds, from, Math.max(from, to));
   }
 
@@ -172,36 +240,78 @@ final class ValueColumn {
       newPostings = newPostings.set(oldId, postings.get(oldId).without(ordinal, capacity));
       newPresent = newPresent.without(ordinal, capacity);
     }
-    ShardedMap<String, Integer> newIdsByValue = idsByValue;
-    Chunked.Objects<String> newValues = values;
-    int newValueCount = valueCount;
-    int newId = -1;
-    if (value != null) {
-      Integer existing = idsByValue.get(value);
-      if (existing == null) {
-        newId = valueCount;
-        newValueCount++;
-        newIdsByValue = idsByValue.with(value, newId);
-        newValues = values.set(newId, value);
-        newPostings = newPostings.set(newId, Posting.EMPTY);
-      } else {
-        newId = existing;
-      }
-      newPostings = newPostings.set(newId, newPostings.get(newId).with(ordinal, capacity));
-      newPresent = newPresent.with(ordinal, capacity);
+    if (value == null) {
+      return new ValueColumn(
+          key,
+          kind,
+          ids.set(ordinal, -1),
+          idsByValue,
+          values,
+          newPostings,
+          valueCount,
+          newPresent,
+          numbers,
+          numberIds,
+          quantities,
+          versions);
     }
-    ValueColumn updated =
-        new ValueColumn(
-            key,
-            ids.set(ordinal, newId),
-            newIdsByValue,
-            newValues,
-            newPostings,
-            newValueCount,
-            newPresent,
-            numbers,
-            numberIds);
-    return newValueCount > valueCount ? updated.withNumbers(valueCount, newValueCount) : updated;
+    Integer existing = idsByValue.get(value);
+    if (existing != null) {
+      newPostings = newPostings.set(existing, newPostings.get(existing).with(ordinal, capacity));
+      return new ValueColumn(
+          key,
+          kind,
+          ids.set(ordinal, existing),
+          idsByValue,
+          values,
+          newPostings,
+          valueCount,
+          newPresent.with(ordinal, capacity),
+          numbers,
+          numberIds,
+          quantities,
+          versions);
+    }
+    return withNewValue(ordinal, value, capacity, newPostings, newPresent);
+  }
+
+  /** {@link #with} for a value entering the dictionary: it gets the next id, typed once here. */
+  private ValueColumn withNewValue(
+      int ordinal, String value, int capacity, Chunked.Objects<Posting> postings, Posting present) {
+    int id = valueCount;
+    long[] newNumbers = numbers;
+    int[] newNumberIds = numberIds;
+    Chunked.Objects<Quantity> newQuantities = quantities;
+    Chunked.Objects<Version> newVersions = versions;
+    if (kind == Kind.LABEL && Int64.isInt64(value)) {
+      long number = Long.parseLong(value);
+      int at = Arrays.binarySearch(numbers, number);
+      int insert = at >= 0 ? at : -at - 1;
+      newNumbers = new long[numbers.length + 1];
+      newNumberIds = new int[numbers.length + 1];
+      System.arraycopy(numbers, 0, newNumbers, 0, insert);
+      System.arraycopy(numberIds, 0, newNumberIds, 0, insert);
+      newNumbers[insert] = number;
+      newNumberIds[insert] = id;
+      System.arraycopy(numbers, insert, newNumbers, insert + 1, numbers.length - insert);
+      System.arraycopy(numberIds, insert, newNumberIds, insert + 1, numbers.length - insert);
+    } else if (kind == Kind.PROPERTY) {
+      newQuantities = quantities.set(id, Quantity.tryParse(value).orElse(null));
+      newVersions = versions.set(id, Version.tryParseNormalized(value).orElse(null));
+    }
+    return new ValueColumn(
+        key,
+        kind,
+        ids.set(ordinal, id),
+        idsByValue.with(value, id),
+        values.set(id, value),
+        postings.set(id, Posting.EMPTY.with(ordinal, capacity)),
+        valueCount + 1,
+        present.with(ordinal, capacity),
+        newNumbers,
+        newNumberIds,
+        newQuantities,
+        newVersions);
   }
 
   /** True when no cluster holds the key any more. */
@@ -209,41 +319,68 @@ final class ValueColumn {
     return present.count() == 0;
   }
 
-  /** Adds the int64-parsable values among ids {@code from..to} to the sorted numeric index. */
-  private ValueColumn withNumbers(int from, int to) {
-    long[] addedNumbers = new long[to - from];
-    int[] addedIds = new int[to - from];
-    int n = 0;
-    for (int id = from; id < to; id++) {
-      String value = values.get(id);
-      if (Int64.isInt64(value)) {
-        addedNumbers[n] = Long.parseLong(value);
-        addedIds[n++] = id;
+  /** The typed readings of a column's distinct values, built in one pass. */
+  private static final class Typed {
+    long[] numbers = NO_NUMBERS;
+    int[] numberIds = NO_IDS;
+    Chunked.Objects<Quantity> quantities = Chunked.Objects.empty();
+    Chunked.Objects<Version> versions = Chunked.Objects.empty();
+
+    static Typed of(Kind kind, List<String> distinct) {
+      Typed typed = new Typed();
+      int n = distinct.size();
+      if (kind == Kind.PROPERTY) {
+        Object[] quantities = new Object[n];
+        Object[] versions = new Object[n];
+        for (int id = 0; id < n; id++) {
+          quantities[id] = Quantity.tryParse(distinct.get(id)).orElse(null);
+          versions[id] = Version.tryParseNormalized(distinct.get(id)).orElse(null);
+        }
+        typed.quantities = Chunked.Objects.of(quantities);
+        typed.versions = Chunked.Objects.of(versions);
+        return typed;
       }
+      long[] numbers = new long[n];
+      int[] ids = new int[n];
+      int count = 0;
+      for (int id = 0; id < n; id++) {
+        if (Int64.isInt64(distinct.get(id))) {
+          numbers[count] = Long.parseLong(distinct.get(id));
+          ids[count++] = id;
+        }
+      }
+      if (count > 0) {
+        typed.numbers = Arrays.copyOf(numbers, count);
+        typed.numberIds = Arrays.copyOf(ids, count);
+        sortByNumber(typed.numbers, typed.numberIds);
+      }
+      return typed;
     }
-    if (n == 0) {
-      return this;
-    }
-    long[] mergedNumbers = Arrays.copyOf(numbers, numbers.length + n);
-    int[] mergedIds = Arrays.copyOf(numberIds, numberIds.length + n);
-    System.arraycopy(addedNumbers, 0, mergedNumbers, numbers.length, n);
-    System.arraycopy(addedIds, 0, mergedIds, numberIds.length, n);
-    sortTogether(mergedNumbers, mergedIds);
-    return new ValueColumn(
-        key, ids, idsByValue, values, postings, valueCount, present, mergedNumbers, mergedIds);
   }
 
-  private static void sortTogether(long[] keys, int[] payload) {
-    Integer[] order = new Integer[keys.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
-    long[] k = keys.clone();
-    int[] v = payload.clone();
-    for (int i = 0; i < order.length; i++) {
-      keys[i] = k[order[i]];
-      payload[i] = v[order[i]];
+  /** Sorts the pairs (numbers[i], ids[i]) by number: a bottom-up merge sort, no boxing. */
+  static void sortByNumber(long[] numbers, int[] ids) {
+    int n = numbers.length;
+    long[] numberBuffer = new long[n];
+    int[] idBuffer = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n; lo += 2 * width) {
+        int mid = Math.min(lo + width, n);
+        int hi = Math.min(lo + 2 * width, n);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+          if (j >= hi || (i < mid && numbers[i] <= numbers[j])) {
+            numberBuffer[k] = numbers[i];
+            idBuffer[k] = ids[i++];
+          } else {
+            numberBuffer[k] = numbers[j];
+            idBuffer[k] = ids[j++];
+          }
+        }
+      }
+      System.arraycopy(numberBuffer, 0, numbers, 0, n);
+      System.arraycopy(idBuffer, 0, ids, 0, n);
     }
   }
 }

@@ -7,7 +7,9 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.placement.Placement;
+import dev.flotilla.expr.ExpressionEnvironment;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** Indexed evaluation == per-cluster evaluation == the reference, on random fleets. */
 class CompiledPlacementProperties {
+  /** One environment for every example (building one is not what is under test). */
+  private static final ExpressionEnvironment CEL = ExpressionEnvironment.forClusters();
 
   @Test
   void indexedEqualsScanEqualsReference() {
@@ -26,7 +30,11 @@ class CompiledPlacementProperties {
               RandomFleets random = new RandomFleets(seed);
               List<Cluster> clusters = random.inventory(random.nextInt(600));
               Placement placement = random.placement(clusters.size(), true);
-              assertAgree(placement, Inventory.of(clusters), clusters, "seed " + seed);
+              assertAgree(
+                  CompiledPlacement.compile(placement, CEL),
+                  Inventory.of(clusters),
+                  clusters,
+                  "seed " + seed);
             });
   }
 
@@ -40,9 +48,11 @@ class CompiledPlacementProperties {
               RandomFleets random = new RandomFleets(seed);
               List<Cluster> clusters = new ArrayList<>(random.inventory(random.nextInt(300)));
               Placement placement = random.placement(clusters.size() + 20, true);
+              CompiledPlacement compiled = CompiledPlacement.compile(placement, CEL);
               Inventory inventory = Inventory.of(clusters);
               Inventory original = inventory;
               List<Cluster> originalClusters = List.copyOf(clusters);
+              Map<Cluster, Verdict> known = new IdentityHashMap<>();
               for (int step = 0; step < 40; step++) {
                 int choice = random.nextInt(10);
                 if (choice < 6 && !clusters.isEmpty()) {
@@ -64,10 +74,12 @@ class CompiledPlacementProperties {
                   inventory = inventory.without(removed.name());
                 }
                 assertEquals(clusters.size(), inventory.size());
-                assertAgree(placement, inventory, clusters, "seed " + seed + " step " + step);
+                String context = "seed " + seed + " step " + step;
+                assertAgree(compiled, inventory, clusters, context, known, step == 39);
               }
               // The first snapshot is untouched by every update made after it.
-              assertAgree(placement, original, originalClusters, "seed " + seed + " original");
+              assertAgree(
+                  compiled, original, originalClusters, "seed " + seed + " original", known, true);
             });
   }
 
@@ -86,40 +98,79 @@ class CompiledPlacementProperties {
               Inventory inventory = Inventory.of(clusters);
               TreeSet<String> selected =
                   new TreeSet<>(
-                      CompiledPlacement.compile(placement)
+                      CompiledPlacement.compile(placement, CEL)
                           .select(inventory, scope)
                           .clusters()
                           .names());
               TreeSet<String> expected =
-                  ReferencePlacement.select(
-                      placement, clusters, c -> ReferencePlacement.matches(scopeTerm, c));
+                  ReferenceWithCel.select(
+                      placement, clusters, c -> ReferenceWithCel.matches(scopeTerm, c));
               assertEquals(expected, selected, "seed " + seed);
               for (String name : selected) {
                 assertTrue(
-                    ReferencePlacement.matches(scopeTerm, inventory.cluster(name).orElseThrow()));
+                    ReferenceWithCel.matches(scopeTerm, inventory.cluster(name).orElseThrow()));
               }
             });
   }
 
+  /** What the reference and the per-cluster path say of one cluster record. */
+  record Verdict(boolean reference, boolean scanned, int errors) {}
+
   static void assertAgree(
-      Placement placement, Inventory inventory, List<Cluster> clusters, String context) {
-    CompiledPlacement compiled = CompiledPlacement.compile(placement);
-    TreeSet<String> expected = ReferencePlacement.select(placement, clusters, c -> true);
+      CompiledPlacement compiled, Inventory inventory, List<Cluster> clusters, String context) {
+    assertAgree(compiled, inventory, clusters, context, new IdentityHashMap<>(), true);
+  }
+
+  /**
+   * The index, the per-cluster path and the reference agree on {@code inventory}. The placement is
+   * compiled once by the caller, and {@code known} remembers the verdicts of cluster records seen
+   * in earlier steps (both are functions of the record alone, so a record is judged once per
+   * example, not once per step). The index's columns are compared with every record when {@code
+   * checkAll}, else with the records new in this step.
+   */
+  static void assertAgree(
+      CompiledPlacement compiled,
+      Inventory inventory,
+      List<Cluster> clusters,
+      String context,
+      Map<Cluster, Verdict> known,
+      boolean checkAll) {
+    TreeSet<String> expected = new TreeSet<>();
+    TreeSet<String> scanned = new TreeSet<>();
+    int errors = 0;
+    for (Cluster cluster : clusters) {
+      boolean isNew = !known.containsKey(cluster);
+      Verdict verdict = known.computeIfAbsent(cluster, c -> verdict(compiled, c));
+      if (verdict.reference()) {
+        expected.add(cluster.name());
+      }
+      if (verdict.scanned()) {
+        scanned.add(cluster.name());
+      }
+      errors += verdict.errors();
+      if (checkAll || isNew) {
+        // Read straight from the columns (what cluster(name) rebuilds from), without validating a
+        // Cluster record per cluster and step.
+        int ordinal = inventory.ordinal(cluster.name());
+        assertEquals(
+            cluster.labels(), inventory.labelsAt(ordinal), () -> context + " labels of " + cluster);
+        assertEquals(
+            cluster.properties(),
+            inventory.propertiesAt(ordinal),
+            () -> context + " properties of " + cluster);
+      }
+    }
     Selection selection = compiled.select(inventory);
     assertEquals(expected, new TreeSet<>(selection.clusters().names()), context + " indexed");
     assertEquals(expected.size(), selection.clusters().size(), context + " size");
-    TreeSet<String> scanned = new TreeSet<>();
-    CompiledPlacement.Errors errors = new CompiledPlacement.Errors();
-    for (Cluster cluster : clusters) {
-      if (compiled.matches(ClusterFacts.of(cluster), Scope.everything(), errors)) {
-        scanned.add(cluster.name());
-      }
-    }
     assertEquals(expected, scanned, context + " scan");
-    assertEquals(errors.count, selection.errorCount(), context + " error count");
-    for (Cluster cluster : clusters) {
-      Map<String, String> rebuilt = inventory.cluster(cluster.name()).orElseThrow().labels();
-      assertEquals(cluster.labels(), rebuilt, context + " labels of " + cluster.name());
-    }
+    assertEquals(errors, selection.errorCount(), context + " error count");
+  }
+
+  private static Verdict verdict(CompiledPlacement compiled, Cluster cluster) {
+    CompiledPlacement.Errors errors = new CompiledPlacement.Errors();
+    boolean scanned = compiled.matches(ClusterFacts.of(cluster), Scope.everything(), errors);
+    return new Verdict(
+        ReferenceWithCel.selects(compiled.placement(), cluster), scanned, errors.count);
   }
 }

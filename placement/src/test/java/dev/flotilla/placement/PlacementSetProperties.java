@@ -1,6 +1,7 @@
 package dev.flotilla.placement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -93,11 +94,62 @@ class PlacementSetProperties {
                     actualRemoved.put(delta.placement(), new HashSet<>(delta.removed()));
                   }
                 }
+                assertSameErrors(
+                    placements,
+                    set,
+                    next,
+                    update.decisions(),
+                    full,
+                    "seed " + seed + " step " + step);
                 assertEquals(expectedAdded, actualAdded, "seed " + seed + " step " + step);
                 assertEquals(expectedRemoved, actualRemoved, "seed " + seed + " step " + step);
                 inventory = next;
                 decisions = update.decisions();
               }
             });
+  }
+
+  /**
+   * The incremental decisions count exactly the CEL errors a full evaluation counts, per placement
+   * and in total, and every error they keep as an example is one a per-cluster scan meets.
+   */
+  private static void assertSameErrors(
+      List<Placement> placements,
+      PlacementSet set,
+      Inventory inventory,
+      Decisions incremental,
+      Decisions full,
+      String context) {
+    int total = 0;
+    for (int i = 0; i < placements.size(); i++) {
+      Placement p = placements.get(i);
+      Selection updated = incremental.selection(p.namespace(), p.name());
+      Selection fresh = full.selection(p.namespace(), p.name());
+      assertEquals(fresh.errorCount(), updated.errorCount(), context + " errors of " + p.name());
+      List<EvaluationError> examples = updated.errors();
+      // The first example (the oldest kept) and the last (the newest), evaluated alone, meet that
+      // very error: two per placement and step keep the check cheap and still see both ends.
+      for (EvaluationError error :
+          examples.isEmpty()
+              ? List.<EvaluationError>of()
+              : List.of(examples.get(0), examples.get(examples.size() - 1))) {
+        Set<String> met = new HashSet<>();
+        int ordinal = inventory.ordinal(error.cluster());
+        assertTrue(ordinal >= 0, context + " " + p.name() + " keeps an error of a removed cluster");
+        set.placementAt(i)
+            .matches(
+                ClusterFacts.of(inventory, ordinal),
+                set.scopeAt(i),
+                (cluster, expression, message) ->
+                    met.add(cluster + " " + expression.fieldPath() + " " + message));
+        assertTrue(
+            met.contains(error.cluster() + " " + error.path() + " " + error.message()),
+            context + " " + p.name() + " keeps an error that no longer happens: " + error);
+      }
+      assertTrue(updated.errors().size() <= Math.min(Selection.MAX_EXAMPLES, updated.errorCount()));
+      total += updated.errorCount();
+    }
+    assertEquals(full.errorCount(), incremental.errorCount(), context + " total errors");
+    assertEquals(total, incremental.errorCount(), context + " total is the sum");
   }
 }

@@ -21,9 +21,12 @@ import org.quicktheories.generators.SourceDSL;
  * customization and summaries (Flotilla's and yours).
  *
  * <pre>{@code
- * qt().forAll(FleetGens.inventories(20), FleetGens.labelSets())
+ * qt().withFixedSeed(42L).forAll(FleetGens.inventories(20), FleetGens.labelSets())
  *     .checkAssert((inventory, labels) -> ...);
  * }</pre>
+ *
+ * <p>Give {@code qt()} a fixed seed, as above: a run is then the same on every machine, and a
+ * failure replays, since QuickTheories prints the seed ("Seed was ...") with the falsifying values.
  *
  * <p>Unlike {@link FleetGenerator}, these draw from <em>small</em> vocabularies ({@link
  * #LABEL_VALUES}, {@link #PROPERTY_VALUES}): a few keys with a few values each, every key missing

@@ -1,11 +1,19 @@
 package dev.flotilla.testkit;
 
 import dev.flotilla.api.Cluster;
+import dev.flotilla.api.labels.LabelSelector;
+import dev.flotilla.api.labels.Operator;
+import dev.flotilla.api.labels.Requirement;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PropertyRequirement;
+import dev.flotilla.api.quantity.Quantity;
+import dev.flotilla.api.quantity.Version;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -18,6 +26,11 @@ import java.util.function.Predicate;
  * {@code clusterNames} or matched by a term; a term ANDs its label selector (Kubernetes semantics),
  * its property requirements (a missing or unparsable property never matches) and its CEL
  * expressions (a runtime error means "no").
+ *
+ * <p>Label selectors and property requirements are evaluated here, from their specifications, not
+ * with the model's own {@code matches} methods, so that this class is an independent oracle for
+ * them too. It only borrows the parsing of Kubernetes quantities and semantic versions ({@link
+ * Quantity}, {@link Version}), which is tested on its own against Kubernetes' tables.
  *
  * <pre>{@code
  * ReferencePlacement reference = ReferencePlacement.withCel((expression, cluster) -> ...);
@@ -106,11 +119,11 @@ public final class ReferencePlacement {
 
   /** Whether one term matches {@code cluster}. */
   public boolean matches(ClusterSelectorTerm term, Cluster cluster) {
-    if (!term.labelSelector().matches(cluster.labels())) {
+    if (!labelSelectorMatches(term.labelSelector(), cluster.labels())) {
       return false;
     }
     for (PropertyRequirement property : term.propertyRequirements()) {
-      if (!property.matches(cluster.properties())) {
+      if (!propertyMatches(property, cluster.properties())) {
         return false;
       }
     }
@@ -120,5 +133,141 @@ public final class ReferencePlacement {
       }
     }
     return true;
+  }
+
+  // ---- label selectors, from k8s.io/apimachinery/pkg/labels (Requirement.Matches) ----
+
+  /**
+   * Whether {@code labels} satisfies every requirement of {@code selector}. A selector with no
+   * requirement matches everything, except {@link LabelSelector#nothing()} (not empty, yet with no
+   * requirement), which matches nothing.
+   */
+  static boolean labelSelectorMatches(LabelSelector selector, Map<String, String> labels) {
+    if (selector.requirements().isEmpty()) {
+      return selector.isEmpty();
+    }
+    for (Requirement requirement : selector.requirements()) {
+      if (!requirementMatches(requirement, labels)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * One requirement: {@code In}, {@code =}, {@code ==} need the key with one of the values; {@code
+   * NotIn} and {@code !=} hold when the key is missing or its value is none of them; {@code Exists}
+   * and {@code DoesNotExist} look at the key only; {@code Gt} and {@code Lt} need the key with a
+   * value that parses as an int64 ({@code strconv.ParseInt(v, 10, 64)}), compared with the
+   * requirement's single value.
+   */
+  static boolean requirementMatches(Requirement requirement, Map<String, String> labels) {
+    boolean has = labels.containsKey(requirement.key()) && labels.get(requirement.key()) != null;
+    String value = has ? labels.get(requirement.key()) : null;
+    switch (requirement.operator()) {
+      case IN:
+      case EQUALS:
+      case DOUBLE_EQUALS:
+        return has && requirement.values().contains(value);
+      case NOT_IN:
+      case NOT_EQUALS:
+        return !has || !requirement.values().contains(value);
+      case EXISTS:
+        return has;
+      case DOES_NOT_EXIST:
+        return !has;
+      case GREATER_THAN:
+      case LESS_THAN:
+        if (!has) {
+          return false;
+        }
+        OptionalLong actual = parseInt64(value);
+        OptionalLong bound = parseInt64(requirement.values().get(0));
+        if (actual.isEmpty() || bound.isEmpty()) {
+          return false;
+        }
+        return requirement.operator() == Operator.GREATER_THAN
+            ? actual.getAsLong() > bound.getAsLong()
+            : actual.getAsLong() < bound.getAsLong();
+      default:
+        throw new AssertionError(requirement.operator());
+    }
+  }
+
+  /** Go's {@code strconv.ParseInt(s, 10, 64)}: an optional sign, ASCII digits, within int64. */
+  static OptionalLong parseInt64(String s) {
+    int start = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
+    if (s.length() == start) {
+      return OptionalLong.empty();
+    }
+    for (int i = start; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return OptionalLong.empty();
+      }
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(s));
+    } catch (NumberFormatException outOfRange) {
+      return OptionalLong.empty();
+    }
+  }
+
+  // ---- property requirements, from the Placement specification ----
+
+  /**
+   * One property comparison. The requirement's value is read as a Kubernetes quantity if it parses
+   * as one, else as a semantic version (Kubernetes' {@code semver(s, true)}: a leading {@code v}
+   * and a missing minor or patch accepted), else as a string; the cluster's property is read as the
+   * same kind. A missing property, or one that does not parse as that kind, never matches. Strings
+   * compare for equality only ({@code Eq}, {@code Ne}); ordering operators on them never match
+   * (validation rejects them before this).
+   */
+  static boolean propertyMatches(PropertyRequirement requirement, Map<String, String> properties) {
+    String actual = properties.get(requirement.name());
+    if (actual == null) {
+      return false;
+    }
+    String wanted = requirement.value().text();
+    Integer comparison = compareAsKindOf(wanted, actual);
+    if (comparison == null) {
+      return false;
+    }
+    int c = Integer.signum(comparison);
+    switch (requirement.operator()) {
+      case Eq:
+        return c == 0;
+      case Ne:
+        return c != 0;
+      case Gt:
+        return isOrdered(wanted) && c > 0;
+      case Ge:
+        return isOrdered(wanted) && c >= 0;
+      case Lt:
+        return isOrdered(wanted) && c < 0;
+      case Le:
+        return isOrdered(wanted) && c <= 0;
+      default:
+        throw new AssertionError(requirement.operator());
+    }
+  }
+
+  /**
+   * {@code actual} compared with {@code wanted}, both read as the kind {@code wanted} has; null
+   * when {@code actual} is not of that kind. Strings give 0 when equal, 1 otherwise.
+   */
+  private static Integer compareAsKindOf(String wanted, String actual) {
+    Optional<Quantity> quantity = Quantity.tryParse(wanted);
+    if (quantity.isPresent()) {
+      return Quantity.tryParse(actual).map(q -> q.compareTo(quantity.get())).orElse(null);
+    }
+    Optional<Version> version = Version.tryParseNormalized(wanted);
+    if (version.isPresent()) {
+      return Version.tryParseNormalized(actual).map(v -> v.compareTo(version.get())).orElse(null);
+    }
+    return actual.equals(wanted) ? 0 : 1;
+  }
+
+  private static boolean isOrdered(String wanted) {
+    return Quantity.tryParse(wanted).isPresent() || Version.tryParseNormalized(wanted).isPresent();
   }
 }

@@ -17,7 +17,8 @@ class FleetGeneratorProperties {
 
   @Test
   void anySeedGivesAValidFleetWhoseClustersCanBeBuiltAlone() {
-    qt().withExamples(200)
+    qt().withFixedSeed(211L)
+        .withExamples(200)
         .forAll(longs().all(), integers().between(0, 300), integers().between(0, 16))
         .checkAssert(
             (seed, size, labels) -> {
@@ -49,7 +50,8 @@ class FleetGeneratorProperties {
 
   @Test
   void relabelledClustersStayValidAndDiffer() {
-    qt().withExamples(300)
+    qt().withFixedSeed(213L)
+        .withExamples(300)
         .forAll(longs().all(), integers().between(0, 99), longs().all(), integers().between(1, 16))
         .checkAssert(
             (seed, ordinal, relabelSeed, labels) -> {

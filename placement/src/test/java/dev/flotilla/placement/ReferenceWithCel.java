@@ -4,23 +4,28 @@ import dev.flotilla.api.Cluster;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.expr.ClusterVariables;
+import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.ExpressionEnvironment;
 import dev.flotilla.expr.ExpressionEvaluationException;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The test kit's {@link dev.flotilla.testkit.ReferencePlacement}, with CEL evaluated by compiling
- * each expression afresh (no caching, no projection, no key constraints: nothing the engine does to
- * go fast).
+ * The test kit's {@link dev.flotilla.testkit.ReferencePlacement} (selection written from the
+ * specification) with CEL from Flotilla's environment. Each expression is compiled once per source
+ * text and evaluated over the whole {@code cluster} variable: no projection, no key constraints, no
+ * index, nothing the engine does to go fast.
  */
-final class ReferencePlacement {
+final class ReferenceWithCel {
   private static final ExpressionEnvironment CEL = ExpressionEnvironment.forClusters();
+  private static final Map<String, CompiledExpression> COMPILED = new ConcurrentHashMap<>();
   private static final dev.flotilla.testkit.ReferencePlacement REFERENCE =
-      dev.flotilla.testkit.ReferencePlacement.withCel(ReferencePlacement::cel);
+      dev.flotilla.testkit.ReferencePlacement.withCel(ReferenceWithCel::cel);
 
-  private ReferencePlacement() {}
+  private ReferenceWithCel() {}
 
   static TreeSet<String> select(
       Placement placement, List<Cluster> clusters, Predicate<Cluster> scope) {
@@ -36,8 +41,10 @@ final class ReferencePlacement {
   }
 
   private static boolean cel(String expression, Cluster cluster) {
+    CompiledExpression compiled =
+        COMPILED.computeIfAbsent(expression, e -> CEL.compileBoolean(e, "cel"));
     try {
-      return CEL.compileBoolean(expression, "cel").test(ClusterVariables.of(cluster));
+      return compiled.test(ClusterVariables.of(cluster));
     } catch (ExpressionEvaluationException e) {
       return false;
     }

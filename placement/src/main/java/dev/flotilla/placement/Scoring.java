@@ -1,0 +1,136 @@
+package dev.flotilla.placement;
+
+import dev.flotilla.api.labels.LabelSelector;
+import dev.flotilla.api.labels.Requirement;
+import dev.flotilla.api.placement.Prioritizer;
+import dev.flotilla.api.quantity.Quantity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The prioritizers' scores of one run's candidates, 0 to 100 each, as documented on {@link
+ * Prioritizer}: one {@code int[]} per prioritizer, indexed by candidate.
+ *
+ * <p>For maintainers. A property sorter reads each distinct property value's quantity from the
+ * column, where it was parsed once when the value entered the inventory, so scoring 100,000
+ * clusters parses nothing. A label preference reads only the keys its selector names.
+ */
+final class Scoring {
+  private final Inventory inventory;
+  private final int[] ordinal;
+  private final String[] name;
+  private final SchedulingContext context;
+  private Instant nextChange;
+
+  Scoring(Inventory inventory, int[] ordinal, String[] name, SchedulingContext context) {
+    this.inventory = inventory;
+    this.ordinal = ordinal;
+    this.name = name;
+    this.context = context;
+  }
+
+  /** The scores of every prioritizer, in order. */
+  int[][] scores(List<Prioritizer> prioritizers) {
+    int[][] out = new int[prioritizers.size()][];
+    for (int p = 0; p < out.length; p++) {
+      Prioritizer prioritizer = prioritizers.get(p);
+      if (prioritizer instanceof Prioritizer.PropertySorter sorter) {
+        out[p] = propertyScores(sorter);
+      } else if (prioritizer instanceof Prioritizer.LabelPreference preference) {
+        out[p] = labelScores(preference);
+      } else {
+        out[p] = suppliedScores((Prioritizer.Score) prioritizer);
+      }
+    }
+    return out;
+  }
+
+  /** The earliest expiry of a supplied score that counted, or null. */
+  Instant nextChange() {
+    return nextChange;
+  }
+
+  private int[] propertyScores(Prioritizer.PropertySorter sorter) {
+    int size = ordinal.length;
+    int[] out = new int[size];
+    ValueColumn column = inventory.propertyColumn(sorter.name());
+    if (column == null) {
+      return out;
+    }
+    double[] value = new double[size];
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < size; i++) {
+      int id = column.idAt(ordinal[i]);
+      Quantity quantity = id < 0 ? null : column.quantity(id);
+      double v = quantity == null ? Double.NaN : quantity.asApproximateDouble();
+      value[i] = v;
+      if (!Double.isNaN(v)) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    boolean descending = sorter.sortOrder() == Prioritizer.SortOrder.Descending;
+    for (int i = 0; i < size; i++) {
+      out[i] = normalise(value[i], min, max, descending);
+    }
+    return out;
+  }
+
+  private int[] labelScores(Prioritizer.LabelPreference preference) {
+    int[] out = new int[ordinal.length];
+    LabelSelector selector = preference.labelSelector();
+    List<String> keys = new ArrayList<>();
+    for (Requirement requirement : selector.requirements()) {
+      if (!keys.contains(requirement.key())) {
+        keys.add(requirement.key());
+      }
+    }
+    Map<String, String> labels = new HashMap<>();
+    for (int i = 0; i < out.length; i++) {
+      labels.clear();
+      for (String key : keys) {
+        String value = inventory.label(ordinal[i], key);
+        if (value != null) {
+          labels.put(key, value);
+        }
+      }
+      out[i] = selector.matches(labels) ? 100 : 0;
+    }
+    return out;
+  }
+
+  private int[] suppliedScores(Prioritizer.Score supplied) {
+    int[] out = new int[ordinal.length];
+    Map<String, ClusterScores.Entry> scores = context.scores().named(supplied.name());
+    if (scores.isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i < out.length; i++) {
+      ClusterScores.Entry entry = scores.get(name[i]);
+      if (entry != null && entry.validAt(context.now())) {
+        out[i] = entry.value();
+        Instant expires = entry.expires();
+        if (expires != null && (nextChange == null || expires.isBefore(nextChange))) {
+          nextChange = expires;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The property sorter's score, as documented on {@link Prioritizer.PropertySorter}. */
+  static int normalise(double value, double min, double max, boolean descending) {
+    if (Double.isNaN(value)) {
+      return 0;
+    }
+    if (max == min) {
+      return 100;
+    }
+    double share = descending ? (value - min) / (max - min) : (max - value) / (max - min);
+    return (int) Math.round(100.0 * share);
+  }
+}
