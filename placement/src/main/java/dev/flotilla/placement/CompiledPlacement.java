@@ -7,6 +7,8 @@ import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.ExpressionEnvironment;
+import dev.flotilla.expr.ExpressionEvaluationException;
+import dev.flotilla.expr.PolicyBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +32,10 @@ public final class CompiledPlacement {
   private final CompiledTerm[] terms;
   private final Set<String> names;
   private final Set<String> excluded;
+  private final PolicyBudget budget;
 
-  private CompiledPlacement(Placement placement, CompiledTerm[] terms) {
+  private CompiledPlacement(Placement placement, CompiledTerm[] terms, PolicyBudget budget) {
+    this.budget = budget;
     this.placement = placement;
     this.terms = terms;
     this.names = Set.copyOf(placement.spec().clusterNames());
@@ -64,7 +68,7 @@ public final class CompiledPlacement {
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
-    return new CompiledPlacement(placement, terms);
+    return new CompiledPlacement(placement, terms, cel.policyBudget());
   }
 
   /** The placement this was compiled from. */
@@ -81,9 +85,19 @@ public final class CompiledPlacement {
     return select(inventory, Scope.everything());
   }
 
-  /** The clusters of {@code inventory} this placement selects within {@code scope}. */
+  /**
+   * The clusters of {@code inventory} this placement selects within {@code scope}. A CEL error on
+   * one cluster means "not selected" and is reported in the {@link Selection}; the selection as a
+   * whole runs within the {@link PolicyBudget} of the CEL environment the placement was compiled
+   * with.
+   *
+   * @throws ExpressionEvaluationException of kind {@link
+   *     ExpressionEvaluationException.Kind#POLICY_BUDGET} when the placement's CEL would exceed, or
+   *     has exceeded, that budget: no partial selection is returned
+   */
   public Selection select(Inventory inventory, Scope scope) {
-    Errors errors = new Errors();
+    Errors errors = new Errors(budget.start(policyName()));
+    admit(errors.run, inventory.size());
     long[] inScope = scope.evaluate(inventory);
     long[] skip = inventory.named(excluded).words();
     for (int w = 0; w < skip.length; w++) {
@@ -131,6 +145,20 @@ public final class CompiledPlacement {
     return false;
   }
 
+  /** {@code placement namespace/name}, as budget errors name it. */
+  String policyName() {
+    return "placement " + placement.namespace() + "/" + placement.name();
+  }
+
+  /** Rejects, before any work, CEL whose estimated cost over the fleet exceeds the budget. */
+  private void admit(PolicyBudget.Run run, int clusters) {
+    for (CompiledTerm term : terms) {
+      for (CompiledExpression expression : term.expressions()) {
+        run.admit(expression, clusters);
+      }
+    }
+  }
+
   CompiledTerm[] terms() {
     return terms;
   }
@@ -147,6 +175,20 @@ public final class CompiledPlacement {
   static final class Errors implements CompiledTerm.ErrorSink {
     int count;
     final List<EvaluationError> examples = new ArrayList<>();
+    final PolicyBudget.Run run;
+
+    Errors() {
+      this(null);
+    }
+
+    Errors(PolicyBudget.Run run) {
+      this.run = run;
+    }
+
+    @Override
+    public PolicyBudget.Run budget() {
+      return run;
+    }
 
     /** Forgets every error, for reuse. */
     void clear() {

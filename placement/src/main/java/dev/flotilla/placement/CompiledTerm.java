@@ -7,6 +7,7 @@ import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.Dependencies;
 import dev.flotilla.expr.ExpressionEnvironment;
 import dev.flotilla.expr.ExpressionEvaluationException;
+import dev.flotilla.expr.PolicyBudget;
 import dev.flotilla.expr.internal.ClusterProjection;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,10 +114,13 @@ final class CompiledTerm {
     Map<String, Object> variables = celVariables(cluster);
     for (CompiledExpression expression : expressions) {
       try {
-        if (!expression.test(variables)) {
+        if (!expression.test(variables, errors.budget())) {
           return false;
         }
       } catch (ExpressionEvaluationException e) {
+        if (e.kind() == ExpressionEvaluationException.Kind.POLICY_BUDGET) {
+          throw e; // the whole selection stops: no cluster's answer is trustworthy any more
+        }
         errors.report(cluster.name(), expression, e.getMessage());
         return false;
       }
@@ -287,5 +291,10 @@ final class CompiledTerm {
   /** Where CEL runtime errors go: counted, with a few examples kept. */
   interface ErrorSink {
     void report(String cluster, CompiledExpression expression, String message);
+
+    /** The budget of the selection in progress, or null for none (one-cluster tests). */
+    default PolicyBudget.Run budget() {
+      return null;
+    }
   }
 }

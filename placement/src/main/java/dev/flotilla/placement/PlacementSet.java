@@ -3,6 +3,8 @@ package dev.flotilla.placement;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.placement.Placement;
+import dev.flotilla.expr.ExpressionEnvironment;
+import dev.flotilla.expr.ExpressionEvaluationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -64,6 +66,15 @@ public final class PlacementSet {
    * @throws ValidationException when a placement is invalid or two share a namespace and name
    */
   public static PlacementSet compile(Collection<Placement> placements, Bindings bindings) {
+    return compile(placements, bindings, ExpressionEnvironment.forClusters());
+  }
+
+  /**
+   * As {@link #compile(Collection, Bindings)}, with a custom CEL environment: other limits, or
+   * another {@link dev.flotilla.expr.PolicyBudget} for each placement's evaluation.
+   */
+  public static PlacementSet compile(
+      Collection<Placement> placements, Bindings bindings, ExpressionEnvironment cel) {
     List<CompiledPlacement> compiled = new ArrayList<>(placements.size());
     List<Scope> scopes = new ArrayList<>(placements.size());
     List<Problem> problems = new ArrayList<>();
@@ -75,7 +86,7 @@ public final class PlacementSet {
         continue;
       }
       try {
-        CompiledPlacement one = CompiledPlacement.compile(placement);
+        CompiledPlacement one = CompiledPlacement.compile(placement, cel);
         Scope scope = bindings.scopeOf(placement.namespace());
         compiled.add(one);
         scopes.add(scope);
@@ -104,7 +115,7 @@ public final class PlacementSet {
     ErrorLog[] errors = new ErrorLog[placements.length];
     int errorCount = 0;
     for (int i = 0; i < placements.length; i++) {
-      Selection selection = placements[i].select(inventory, scopes[i]);
+      Selection selection = selectWithinBudget(i, inventory);
       decided[i] = Decided.of(selection.clusters().toPosting());
       errors[i] =
           selection.errorCount() == 0
@@ -120,6 +131,24 @@ public final class PlacementSet {
         Chunked.Objects.of(decided),
         Chunked.Objects.of(errors),
         errorCount);
+  }
+
+  /**
+   * Placement {@code i}'s selection; one that exhausts its CEL budget selects nothing and reports
+   * the budget error, and the other placements are not affected.
+   */
+  private Selection selectWithinBudget(int i, Inventory inventory) {
+    try {
+      return placements[i].select(inventory, scopes[i]);
+    } catch (ExpressionEvaluationException e) {
+      if (e.kind() != ExpressionEvaluationException.Kind.POLICY_BUDGET) {
+        throw e;
+      }
+      return new Selection(
+          ClusterSet.of(inventory, new long[(inventory.capacity() + 63) >>> 6]),
+          1,
+          List.of(new EvaluationError("", e.fieldPath(), e.getMessage())));
+    }
   }
 
   int indexOf(String key) {
