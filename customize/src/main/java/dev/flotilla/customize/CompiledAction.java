@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.customize.Action;
-import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.internal.LabelRules;
 import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.ExpressionEnvironment;
 import java.util.ArrayList;

@@ -41,8 +41,8 @@ import java.util.Set;
  *
  * CEL variables: {@code cluster} ({@code name}, {@code labels}, {@code annotations}, {@code
  * properties}), {@code status} (the reported object), {@code report} ({@code observedAt}), {@code
- * workload} ({@link WellKnownStatus}) and {@code feedback} (one value per {@code spec.feedback}
- * rule, null when its path finds no scalar). For each report:
+ * workload} (below) and {@code feedback} (one value per {@code spec.feedback} rule, null when its
+ * path finds no scalar). For each report:
  *
  * <ol>
  *   <li>{@code filter}: {@code true} keeps it; {@code false} excludes it; an error or a result that
@@ -62,6 +62,31 @@ import java.util.Set;
  *
  * Error messages are kept per column (the expression's field path) with the examples of the
  * smallest cluster names.
+ *
+ * <h2>The variable {@code workload}</h2>
+ *
+ * The health of a Kubernetes workload read from its reported object, the same way whatever its
+ * kind. Supported kinds are Deployment, StatefulSet, DaemonSet, Job and Pod (as {@code kubectl get
+ * -o json} prints them: {@code kind}, {@code spec}, {@code status}).
+ *
+ * <p>The map always has the same keys, so that an expression never fails on a missing one:
+ *
+ * <ul>
+ *   <li>{@code kind}: the object's kind, or null.
+ *   <li>{@code desired}: replicas wanted (Deployment, StatefulSet: {@code spec.replicas}, default
+ *       1; DaemonSet: {@code status.desiredNumberScheduled}; Job: {@code spec.completions}, default
+ *       1; Pod: the number of containers).
+ *   <li>{@code ready}, {@code available}, {@code updated}: replicas (DaemonSet: nodes) ready,
+ *       available and up to date; Job: {@code ready} pods, {@code available} = succeeded pods; Pod:
+ *       ready containers. Kubernetes omits zero counts, so a missing count of a known kind is 0.
+ *   <li>{@code active}, {@code succeeded}, {@code failed}: Job pod counts (0 for a Job, else null).
+ *   <li>{@code phase}, {@code restarts}: a Pod's phase and total container restarts (else null).
+ *   <li>{@code conditions}: condition type to status ({@code "True"}, {@code "False"}, {@code
+ *       "Unknown"}), for every kind.
+ *   <li>{@code healthy}: Deployment, StatefulSet, DaemonSet: ready, available and updated all reach
+ *       desired and the controller observed the latest generation; Job: condition {@code Complete}
+ *       is True; Pod: condition {@code Ready} is True. Null for other kinds.
+ * </ul>
  */
 public final class CompiledSummary {
   /**
@@ -217,15 +242,15 @@ public final class CompiledSummary {
       }
     }
     if (list.size() < PARALLEL_THRESHOLD) {
-      Accumulator accumulator = new Accumulator(layout, context.expected());
+      SummaryState state = new SummaryState(layout, context.expected());
       for (StatusReport report : list) {
-        accumulator.add(evaluate(report, context));
+        state.add(evaluate(report, context));
       }
-      return accumulator.snapshot();
+      return state.snapshot();
     }
     // Large inputs: each chunk is summarized on its own thread into a partial, and the partials
     // merged (the merge laws make this equal to one pass, quantiles within the sketch's bound).
-    // Rows die young this way instead of all surviving until a single accumulator takes them.
+    // Rows die young this way instead of all surviving until a single SummaryState takes them.
     // Missing clusters need every report at once, so they are counted here from `seen`.
     int chunks = Math.max(2, 4 * Runtime.getRuntime().availableProcessors());
     int size = (list.size() + chunks - 1) / chunks;
@@ -234,15 +259,15 @@ public final class CompiledSummary {
             .parallel()
             .mapToObj(
                 c -> {
-                  Accumulator accumulator = new Accumulator(layout, Set.of());
+                  SummaryState state = new SummaryState(layout, Set.of());
                   for (int i = c * size; i < Math.min(list.size(), (c + 1) * size); i++) {
-                    accumulator.add(evaluate(list.get(i), context));
+                    state.add(evaluate(list.get(i), context));
                   }
-                  return accumulator.snapshot();
+                  return state.snapshot();
                 })
             .toList();
     Summary merged = MergeAll.of(partials);
-    return merged.withMissing(Accumulator.missing(context.expected(), seen));
+    return merged.withMissing(SummaryState.missing(context.expected(), seen));
   }
 
   /** An empty live summary for reports to be put into and removed one at a time. */

@@ -13,17 +13,17 @@ import org.apache.datasketches.kll.KllDoublesSketch;
  * and taken back in O(log n). Counted sorted maps (value to multiplicity) make min, max, distinct
  * and quantiles retractable; sums are exact decimals, so subtracting restores the state exactly.
  */
-abstract class Acc {
+abstract class AggregateState {
   long nulls;
 
-  static Acc of(AggregateFunction function) {
+  static AggregateState of(AggregateFunction function) {
     return switch (function) {
-      case Count -> new CountAcc();
-      case Sum, Avg -> new SumAcc();
-      case Min -> new ExtremeAcc(false);
-      case Max -> new ExtremeAcc(true);
-      case CountDistinct -> new DistinctAcc();
-      case P50, P90, P99 -> new QuantileAcc();
+      case Count -> new CountState();
+      case Sum, Avg -> new SumState();
+      case Min -> new ExtremeState(false);
+      case Max -> new ExtremeState(true);
+      case CountDistinct -> new DistinctState();
+      case P50, P90, P99 -> new QuantileState();
     };
   }
 
@@ -53,7 +53,7 @@ abstract class Acc {
     }
   }
 
-  static final class CountAcc extends Acc {
+  static final class CountState extends AggregateState {
     long count;
 
     @Override
@@ -69,7 +69,7 @@ abstract class Acc {
     }
   }
 
-  static final class SumAcc extends Acc {
+  static final class SumState extends AggregateState {
     long n;
     long fractional;
     long exact; // integral subjects are summed here while no overflow happens
@@ -103,12 +103,12 @@ abstract class Acc {
     }
   }
 
-  static final class ExtremeAcc extends Acc {
+  static final class ExtremeState extends AggregateState {
     final boolean max;
     final TreeMap<Object, long[]> values = new TreeMap<>(Values.ORDER);
     long n;
 
-    ExtremeAcc(boolean max) {
+    ExtremeState(boolean max) {
       this.max = max;
     }
 
@@ -125,7 +125,7 @@ abstract class Acc {
     }
   }
 
-  static final class DistinctAcc extends Acc {
+  static final class DistinctState extends AggregateState {
     final TreeMap<Object, long[]> values = new TreeMap<>(Values.ORDER);
 
     @Override
@@ -146,7 +146,7 @@ abstract class Acc {
     }
   }
 
-  static final class QuantileAcc extends Acc {
+  static final class QuantileState extends AggregateState {
     final TreeMap<Double, long[]> values = new TreeMap<>();
 
     @Override
