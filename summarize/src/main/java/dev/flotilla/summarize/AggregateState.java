@@ -4,9 +4,7 @@ import dev.flotilla.api.summary.AggregateFunction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
-import org.apache.datasketches.kll.KllDoublesSketch;
 
 /**
  * The retractable state of one aggregate in one group of a live summary: each subject can be added
@@ -157,11 +155,7 @@ abstract class AggregateState {
     /** Builds the sketch from the exact multiset: O(distinct values), on read only. */
     @Override
     Cell cell() {
-      KllDoublesSketch sketch = Cell.Quantiles.empty();
-      for (Map.Entry<Double, long[]> e : values.entrySet()) {
-        sketch.update(e.getKey(), e.getValue()[0]);
-      }
-      return new Cell.Quantiles(nulls, sketch);
+      return new Cell.Quantiles(nulls, Sketches.of(values));
     }
   }
 }
