@@ -69,7 +69,7 @@ class DeterministicSummaryTest {
   @Test
   void sameJsonWhateverTheExecutorOrProcessorCount() throws Exception {
     assertTrue(Sketches.deterministic(), "DataSketches' KLL coin is reachable");
-    List<StatusReport> reports = reports(7 * CompiledSummary.CHUNK_SIZE + 123);
+    List<StatusReport> reports = reports(3 * CompiledSummary.CHUNK_SIZE + 123);
     Set<String> expected = new TreeSet<>();
     for (int i = 0; i < reports.size() + 500; i += 3) {
       expected.add("c-" + i);
@@ -83,7 +83,7 @@ class DeterministicSummaryTest {
     } finally {
       single.shutdownNow();
     }
-    for (int processors : new int[] {1, 2, 3, 8, 64}) {
+    for (int processors : new int[] {1, 3, 64}) {
       ForkJoinPool pool = new ForkJoinPool(processors);
       try {
         assertEquals(reference, json(reports, context, pool), processors + " processors");
