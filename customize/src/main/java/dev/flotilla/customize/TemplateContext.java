@@ -45,13 +45,13 @@ final class TemplateContext {
         expression.dependencies());
   }
 
-  /** TemplateContext that evaluate every template afresh. */
+  /** A context that evaluates every template afresh. */
   static TemplateContext of(Cluster cluster) {
     return new TemplateContext(ClusterVariables.value(cluster), null, false);
   }
 
   /**
-   * TemplateContext for one cluster that share successful results with other calls, across threads,
+   * A context for one cluster that shares successful results with other calls, across threads,
    * through {@code cache} (a concurrent map the caller bounds). Failures are not shared: a time
    * limit hit under load must not fail later calls.
    */
@@ -60,9 +60,9 @@ final class TemplateContext {
   }
 
   /**
-   * TemplateContext over the value of the variable {@code cluster} (as {@link
-   * dev.flotilla.placement.Inventory#clusterVariable}) that share results through {@code memo} (not
-   * thread-safe: one per run).
+   * A context over the value of the variable {@code cluster} (as {@link
+   * dev.flotilla.placement.Inventory#clusterVariable}) that shares results through {@code memo}
+   * (not thread-safe: one per run).
    */
   static TemplateContext memoized(Map<String, Object> cluster, Map<Object, Object> memo) {
     return new TemplateContext(cluster, memo, false);

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The retractable state of one aggregate in one group of a live summary: each subject can be added
- * and taken back in O(log n). Counted sorted maps (value to multiplicity) make min, max, distinct
- * and quantiles retractable; sums are exact decimals, so subtracting restores the state exactly.
+ * The retractable state of one aggregate in one group of a summary being computed (batch or live):
+ * each subject can be added and taken back in O(log n). Counted sorted maps (value to multiplicity)
+ * make min, max, distinct and quantiles retractable; sums are exact decimals, so subtracting
+ * restores the state exactly.
  */
 abstract class AggregateState {
   long nulls;

@@ -27,6 +27,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+/**
+ * The mutable state of a summary being computed: rows are added (and, for a live summary, taken
+ * back), and {@link #snapshot()} gives the immutable, mergeable {@link Summary}.
+ */
 final class SummaryState {
   private final Layout layout;
   private final Set<String> expected;
