@@ -1,6 +1,6 @@
 package dev.flotilla.api;
 
-import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.internal.LabelRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

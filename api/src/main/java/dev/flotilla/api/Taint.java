@@ -1,6 +1,6 @@
 package dev.flotilla.api;
 
-import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.internal.LabelRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

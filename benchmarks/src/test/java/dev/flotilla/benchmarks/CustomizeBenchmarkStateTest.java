@@ -22,7 +22,7 @@ class CustomizeBenchmarkStateTest {
     int deleted = 0;
     for (Cluster cluster : state.fleet) {
       List<JsonNode> expected =
-          state.rules.applyFresh(cluster, state.deployment).map(List::of).orElse(List.of());
+          state.uncached.apply(cluster, state.deployment).map(List::of).orElse(List.of());
       assertEquals(expected, result.manifests(cluster.name()), cluster.name());
       if (expected.isEmpty()) {
         deleted++;

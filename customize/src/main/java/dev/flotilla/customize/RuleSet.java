@@ -5,14 +5,9 @@ import dev.flotilla.api.Cluster;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.customize.Customization;
-import dev.flotilla.expr.CompiledExpression;
-import dev.flotilla.expr.Dependencies;
-import dev.flotilla.placement.ClusterSet;
 import dev.flotilla.placement.Inventory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,44 +49,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * outputs, not the number of clusters.
  *
  * <p>Inputs are never modified. Thread-safe; immutable apart from a bounded cache of template
- * results that {@link #apply(Cluster, JsonNode)} shares between calls.
+ * results that {@link #apply(Cluster, JsonNode)} shares between calls (see {@link
+ * #withTemplateCache(int)}).
  */
 public final class RuleSet {
   /*
-   * For maintainers. Rules are flattened into one array in application order; a cluster's "mask"
-   * has bit i set when rule i matches it. The per-group work (deep copy, templates, patches) is
-   * the expensive part and runs once per group; the per-cluster work is a few hash lookups: a
-   * bitmap membership test per rule and one inventory column read per referenced key. Groups are
-   * found in two passes (by mask, then by referenced values under that mask) so that the key plan
-   * of a mask (which keys its rules read) is computed once per mask, not per cluster.
+   * For maintainers. This class validates and orders; RuleRunner runs the flattened rules on one
+   * manifest for one cluster; FleetGrouping applies them to a whole inventory, grouping clusters
+   * by ordinal so that each distinct output is computed once.
    */
-  private final List<CompiledCustomization> customizations;
-  private final CompiledRule[] rules;
+  private static final int DEFAULT_CACHE_LIMIT = 1 << 16;
 
-  /** For each rule, the index of its customization in {@link #customizations}. */
-  private final int[] owner;
+  private final RuleRunner runner;
 
   /**
    * Template results shared by {@link #apply(Cluster, JsonNode)} calls, keyed by expression and the
    * values it reads: event-driven controllers customize cluster after cluster, and most clusters
-   * share most inputs (a region, a hardware class). Bounded by clearing when full.
+   * share most inputs (a region, a hardware class). Bounded by clearing when it holds more than
+   * {@link #cacheLimit} results; unused when the limit is 0.
    */
   private final Map<Object, Object> sharedResults = new ConcurrentHashMap<>();
 
-  private static final int MAX_SHARED_RESULTS = 1 << 16;
+  private final int cacheLimit;
 
-  private RuleSet(List<CompiledCustomization> customizations) {
-    this.customizations = customizations;
-    List<CompiledRule> flat = new ArrayList<>();
-    List<Integer> owners = new ArrayList<>();
-    for (int c = 0; c < customizations.size(); c++) {
-      for (CompiledRule rule : customizations.get(c).rules()) {
-        flat.add(rule);
-        owners.add(c);
-      }
-    }
-    this.rules = flat.toArray(CompiledRule[]::new);
-    this.owner = owners.stream().mapToInt(Integer::intValue).toArray();
+  private RuleSet(RuleRunner runner, int cacheLimit) {
+    this.runner = runner;
+    this.cacheLimit = cacheLimit;
   }
 
   /**
@@ -137,12 +120,28 @@ public final class RuleSet {
         throw ValidationException.at("metadata.name", "Duplicate value: \"" + key + "\"");
       }
     }
-    return new RuleSet(List.copyOf(sorted));
+    return new RuleSet(new RuleRunner(sorted), DEFAULT_CACHE_LIMIT);
+  }
+
+  /**
+   * This rule set with a cache of its own for {@link #apply(Cluster, JsonNode)}, holding about
+   * {@code maxResults} template results at most (it is emptied when it grows past that); {@code 0}
+   * caches nothing, so that every call evaluates every template afresh (less memory, more CEL). The
+   * compiled rules are shared, not compiled again; results are equal whatever the limit. The
+   * default is 65,536.
+   *
+   * @throws IllegalArgumentException when {@code maxResults} is negative
+   */
+  public RuleSet withTemplateCache(int maxResults) {
+    if (maxResults < 0) {
+      throw new IllegalArgumentException("maxResults must be >= 0: " + maxResults);
+    }
+    return new RuleSet(runner, maxResults);
   }
 
   /** The customizations, in the order they apply. */
   public List<Customization> customizations() {
-    return customizations.stream().map(CompiledCustomization::customization).toList();
+    return runner.customizations().stream().map(CompiledCustomization::customization).toList();
   }
 
   /**
@@ -154,35 +153,34 @@ public final class RuleSet {
    * @throws CustomizationException when a rule cannot apply (the input is unchanged)
    */
   public Optional<JsonNode> apply(Cluster cluster, JsonNode manifest) {
-    if (sharedResults.size() > MAX_SHARED_RESULTS) {
+    Objects.requireNonNull(cluster, "cluster");
+    if (cacheLimit == 0) {
+      return applyFresh(cluster, manifest);
+    }
+    if (sharedResults.size() > cacheLimit) {
       sharedResults.clear();
     }
-    return applyWith(cluster, manifest, Bindings.shared(cluster, sharedResults));
+    return applyWith(cluster, manifest, TemplateContext.shared(cluster, sharedResults));
   }
 
   /**
    * Customizes one manifest for one cluster evaluating every template afresh: the semantics with
-   * nothing shared, slower. Tests use it as the reference and benchmarks as the naive baseline.
-   *
-   * @return the customized copy, or empty when a rule deletes the manifest for this cluster
-   * @throws CustomizationException when a rule cannot apply (the input is unchanged)
+   * nothing shared. Tests use it as the reference.
    */
-  public Optional<JsonNode> applyFresh(Cluster cluster, JsonNode manifest) {
-    return applyWith(cluster, manifest, Bindings.of(cluster));
+  Optional<JsonNode> applyFresh(Cluster cluster, JsonNode manifest) {
+    Objects.requireNonNull(cluster, "cluster");
+    return applyWith(cluster, manifest, TemplateContext.of(cluster));
   }
 
-  private Optional<JsonNode> applyWith(Cluster cluster, JsonNode manifest, Bindings bindings) {
-    Objects.requireNonNull(cluster, "cluster");
+  private Optional<JsonNode> applyWith(
+      Cluster cluster, JsonNode manifest, TemplateContext context) {
     Objects.requireNonNull(manifest, "manifest");
-    boolean[] matched = new boolean[rules.length];
-    for (int r = 0; r < rules.length; r++) {
-      matched[r] = rules[r].matches(cluster);
+    RuleRunner.Outcome outcome =
+        runner.run(runner.matching(cluster), context, manifest, 0, runner.selectedBy(manifest));
+    if (outcome.error() != null) {
+      throw new CustomizationException(List.of(outcome.error().withCluster(cluster.name())));
     }
-    Outcome outcome = run(matched, bindings, manifest, 0, selectedBy(manifest));
-    if (outcome.error != null) {
-      throw new CustomizationException(List.of(outcome.error.withCluster(cluster.name())));
-    }
-    return Optional.ofNullable(outcome.output);
+    return Optional.ofNullable(outcome.output());
   }
 
   /**
@@ -194,151 +192,7 @@ public final class RuleSet {
    */
   public CustomizationResult apply(Inventory inventory, List<JsonNode> manifests) {
     Objects.requireNonNull(inventory, "inventory");
-    List<JsonNode> inputs = checked(manifests);
-    boolean[][] selected = new boolean[inputs.size()][];
-    boolean[] relevant = new boolean[rules.length];
-    for (int m = 0; m < inputs.size(); m++) {
-      selected[m] = selectedBy(inputs.get(m));
-      for (int r = 0; r < rules.length; r++) {
-        relevant[r] |= selected[m][owner[r]];
-      }
-    }
-    ClusterSet[] sets = new ClusterSet[rules.length];
-    for (int r = 0; r < rules.length; r++) {
-      sets[r] = relevant[r] ? rules[r].select(inventory) : null;
-    }
-    // Pass 1: clusters by the set of rules that match them.
-    Map<Mask, List<String>> byMask = new HashMap<>();
-    inventory
-        .all()
-        .forEachName(
-            name -> {
-              long[] words = new long[(rules.length + 63) >>> 6];
-              for (int r = 0; r < sets.length; r++) {
-                if (sets[r] != null && sets[r].contains(name)) {
-                  words[r >>> 6] |= 1L << r;
-                }
-              }
-              byMask.computeIfAbsent(new Mask(words), k -> new ArrayList<>()).add(name);
-            });
-    // Pass 2: under each mask, clusters by the values its rules' templates read; each such
-    // input group is then placed by its templates' results (memoized per input, so evaluated once
-    // per distinct input): clusters whose templates evaluate alike share one output.
-    Map<Object, Object> memo = new HashMap<>();
-    Map<Outputs, CustomizationResult.Group> byOutputs = new HashMap<>();
-    Map<String, CustomizationResult.Group> byCluster = new HashMap<>(inventory.size() * 2);
-    List<CustomizationResult.Group> groups = new ArrayList<>();
-    for (Map.Entry<Mask, List<String>> entry : byMask.entrySet()) {
-      boolean[] matched = entry.getKey().toBooleans(rules.length);
-      KeyPlan plan = KeyPlan.of(matched, rules);
-      List<CompiledExpression> expressions = new ArrayList<>();
-      for (int r = 0; r < rules.length; r++) {
-        if (matched[r]) {
-          expressions.addAll(rules[r].expressions);
-        }
-      }
-      Map<Values, CustomizationResult.Group> byValues = new HashMap<>();
-      for (String name : entry.getValue()) {
-        Values values = plan.values(inventory, name);
-        CustomizationResult.Group group = byValues.get(values);
-        if (group == null) {
-          Map<String, Object> representative = inventory.clusterVariable(name).orElseThrow();
-          Bindings bindings = Bindings.memoized(representative, memo);
-          Object[] results = new Object[expressions.size()];
-          for (int e = 0; e < results.length; e++) {
-            results[e] = bindings.result(expressions.get(e));
-          }
-          Outputs outputs = new Outputs(entry.getKey(), results);
-          group = byOutputs.get(outputs);
-          if (group == null) {
-            group = compute(matched, bindings, inputs, selected);
-            byOutputs.put(outputs, group);
-            groups.add(group);
-          }
-          byValues.put(values, group);
-        }
-        byCluster.put(name, group);
-      }
-    }
-    return new CustomizationResult(inputs.size(), byCluster, groups);
-  }
-
-  private CustomizationResult.Group compute(
-      boolean[] matched, Bindings variables, List<JsonNode> manifests, boolean[][] selected) {
-    JsonNode[] outputs = new JsonNode[manifests.size()];
-    CustomizationError[] errors = new CustomizationError[manifests.size()];
-    for (int m = 0; m < outputs.length; m++) {
-      Outcome outcome = run(matched, variables, manifests.get(m), m, selected[m]);
-      outputs[m] = outcome.output;
-      errors[m] = outcome.error;
-    }
-    return new CustomizationResult.Group(outputs, errors);
-  }
-
-  private boolean[] selectedBy(JsonNode manifest) {
-    boolean[] out = new boolean[customizations.size()];
-    for (int c = 0; c < out.length; c++) {
-      out[c] = customizations.get(c).selects(manifest);
-    }
-    return out;
-  }
-
-  /** The rules applied to one manifest for one cluster: output, deletion (null, null) or error. */
-  private Outcome run(
-      boolean[] matched, Bindings variables, JsonNode manifest, int index, boolean[] selected) {
-    for (int r = 0; r < rules.length; r++) {
-      if (matched[r] && selected[owner[r]] && rules[r].delete) {
-        return new Outcome(null, null);
-      }
-    }
-    JsonNode document = manifest.deepCopy();
-    for (int r = 0; r < rules.length; r++) {
-      CompiledRule rule = rules[r];
-      if (!matched[r] || !selected[owner[r]]) {
-        continue;
-      }
-      // An optional rule works on a copy so that a failure part-way leaves no trace.
-      JsonNode work = rule.optional ? document.deepCopy() : document;
-      try {
-        for (CompiledAction action : rule.actions) {
-          work = action.apply(work, variables);
-        }
-        if (!work.isObject()) {
-          throw new ActionFailure("", "the result is not an object but " + work.getNodeType());
-        }
-        document = work;
-      } catch (ActionFailure failure) {
-        if (!rule.optional) {
-          return new Outcome(null, error(rule, index, manifest, failure));
-        }
-      }
-    }
-    return new Outcome(document, null);
-  }
-
-  private static CustomizationError error(
-      CompiledRule rule, int index, JsonNode manifest, ActionFailure failure) {
-    return new CustomizationError(
-        "",
-        index,
-        describe(manifest),
-        rule.customization,
-        rule.name,
-        rule.path,
-        failure.target,
-        failure.getMessage());
-  }
-
-  /** {@code apps/v1 Deployment shop/web}. */
-  static String describe(JsonNode manifest) {
-    JsonNode metadata = manifest.path("metadata");
-    String namespace = metadata.path("namespace").asText("");
-    return manifest.path("apiVersion").asText("")
-        + " "
-        + manifest.path("kind").asText("")
-        + " "
-        + (namespace.isEmpty() ? "" : namespace + "/")
-        + metadata.path("name").asText("");
+    return FleetGrouping.apply(runner, inventory, checked(manifests));
   }
 
   private static List<JsonNode> checked(List<JsonNode> manifests) {
@@ -356,119 +210,5 @@ public final class RuleSet {
       throw new ValidationException(problems);
     }
     return List.copyOf(manifests);
-  }
-
-  private record Outcome(JsonNode output, CustomizationError error) {}
-
-  /** A set of rules, as bitmap words. */
-  private record Mask(long[] words) {
-    boolean[] toBooleans(int n) {
-      boolean[] out = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        out[i] = (words[i >>> 6] & (1L << i)) != 0;
-      }
-      return out;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Mask other && Arrays.equals(words, other.words);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(words);
-    }
-  }
-
-  /** A set of rules and the results of their templates: what decides an output. */
-  private record Outputs(Mask mask, Object[] results) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Outputs other
-          && mask.equals(other.mask)
-          && Arrays.equals(results, other.results);
-    }
-
-    @Override
-    public int hashCode() {
-      return mask.hashCode() * 31 + Arrays.hashCode(results);
-    }
-  }
-
-  /** The values a group key holds (nulls for missing keys). */
-  private record Values(Object[] values) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Values other && Arrays.equals(values, other.values);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(values);
-    }
-  }
-
-  /** Which inputs of a cluster the matched rules' templates read. */
-  private record KeyPlan(
-      boolean name,
-      String[] labels,
-      String[] annotations,
-      String[] properties,
-      boolean allLabels,
-      boolean allAnnotations,
-      boolean allProperties) {
-
-    static KeyPlan of(boolean[] matched, CompiledRule[] rules) {
-      boolean name = false;
-      Set<String> labels = new HashSet<>();
-      Set<String> annotations = new HashSet<>();
-      Set<String> properties = new HashSet<>();
-      Set<Dependencies.ClusterMap> whole = new HashSet<>();
-      for (int r = 0; r < rules.length; r++) {
-        if (!matched[r]) {
-          continue;
-        }
-        for (Dependencies d : rules[r].dependencies) {
-          name |= d.readsName();
-          labels.addAll(d.labelKeys());
-          annotations.addAll(d.annotationKeys());
-          properties.addAll(d.propertyNames());
-          whole.addAll(d.wholeMaps());
-        }
-      }
-      return new KeyPlan(
-          name,
-          labels.toArray(String[]::new),
-          annotations.toArray(String[]::new),
-          properties.toArray(String[]::new),
-          whole.contains(Dependencies.ClusterMap.LABELS),
-          whole.contains(Dependencies.ClusterMap.ANNOTATIONS),
-          whole.contains(Dependencies.ClusterMap.PROPERTIES));
-    }
-
-    Values values(Inventory inventory, String cluster) {
-      List<Object> out = new ArrayList<>();
-      if (name) {
-        out.add(cluster);
-      }
-      for (String key : labels) {
-        out.add(inventory.label(cluster, key).orElse(null));
-      }
-      for (String key : annotations) {
-        out.add(inventory.annotation(cluster, key).orElse(null));
-      }
-      for (String key : properties) {
-        out.add(inventory.property(cluster, key).orElse(null));
-      }
-      if (allLabels || allAnnotations || allProperties) {
-        // Rare: templates that iterate a map. Copies, so the key compares by content.
-        Map<String, Object> whole = inventory.clusterVariable(cluster).orElseThrow();
-        out.add(allLabels ? Map.copyOf((Map<?, ?>) whole.get("labels")) : null);
-        out.add(allAnnotations ? Map.copyOf((Map<?, ?>) whole.get("annotations")) : null);
-        out.add(allProperties ? Map.copyOf((Map<?, ?>) whole.get("properties")) : null);
-      }
-      return new Values(out.toArray());
-    }
   }
 }

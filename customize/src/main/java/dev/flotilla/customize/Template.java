@@ -135,21 +135,21 @@ final class Template {
    *
    * @param target where the value goes in the manifest, for errors
    */
-  JsonNode evaluate(Bindings bindings, String target) {
+  JsonNode evaluate(TemplateContext context, String target) {
     if (whole) {
-      return toJson(bindings.evaluate(expressions[0], target), target);
+      return toJson(context.evaluate(expressions[0], target), target);
     }
-    return JSON.textNode(render(bindings, target));
+    return JSON.textNode(render(context, target));
   }
 
   /** The value for one cluster as text, whatever the expressions' types. */
-  String render(Bindings bindings, String target) {
+  String render(TemplateContext context, String target) {
     if (expressions.length == 0) {
       return literals[0];
     }
     StringBuilder out = new StringBuilder(literals[0]);
     for (int i = 0; i < expressions.length; i++) {
-      out.append(text(bindings.evaluate(expressions[i], target), target));
+      out.append(text(context.evaluate(expressions[i], target), target));
       out.append(literals[i + 1]);
     }
     return out.toString();

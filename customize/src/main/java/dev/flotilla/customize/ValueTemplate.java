@@ -80,7 +80,7 @@ abstract class ValueTemplate {
   }
 
   /** A fresh tree for one cluster. */
-  abstract JsonNode evaluate(Bindings variables, String target);
+  abstract JsonNode evaluate(TemplateContext context, String target);
 
   /** Adds the templates' expressions. */
   abstract void addExpressions(List<CompiledExpression> out);
@@ -93,7 +93,7 @@ abstract class ValueTemplate {
     }
 
     @Override
-    JsonNode evaluate(Bindings variables, String target) {
+    JsonNode evaluate(TemplateContext context, String target) {
       return value.deepCopy(); // value nodes return themselves: only containers are copied
     }
 
@@ -109,8 +109,8 @@ abstract class ValueTemplate {
     }
 
     @Override
-    JsonNode evaluate(Bindings variables, String target) {
-      return template.evaluate(variables, target);
+    JsonNode evaluate(TemplateContext context, String target) {
+      return template.evaluate(context, target);
     }
 
     @Override
@@ -129,10 +129,10 @@ abstract class ValueTemplate {
     }
 
     @Override
-    JsonNode evaluate(Bindings variables, String target) {
+    JsonNode evaluate(TemplateContext context, String target) {
       ObjectNode out = JsonNodeFactory.instance.objectNode();
       for (int i = 0; i < keys.length; i++) {
-        out.set(keys[i], values[i].evaluate(variables, target));
+        out.set(keys[i], values[i].evaluate(context, target));
       }
       return out;
     }
@@ -153,10 +153,10 @@ abstract class ValueTemplate {
     }
 
     @Override
-    JsonNode evaluate(Bindings variables, String target) {
+    JsonNode evaluate(TemplateContext context, String target) {
       ArrayNode out = JsonNodeFactory.instance.arrayNode(items.length);
       for (ValueTemplate item : items) {
-        out.add(item.evaluate(variables, target));
+        out.add(item.evaluate(context, target));
       }
       return out;
     }

@@ -403,4 +403,81 @@ class RuleSetTest {
         .put("kind", "Changed");
     assertEquals("Deployment", result.manifests("store-eu-1").get(0).get("kind").asText());
   }
+
+  @Test
+  void fleetApplicationSkipsTheHolesOfAnUpdatedInventory() {
+    RuleSet rules =
+        rules(
+            policy(
+                "region",
+                """
+                rules:
+                - name: eu-only
+                  clusterSelector: {labelSelector: {matchLabels: {topology.kubernetes.io/region: eu}}}
+                  labels: {add: {zone: "${cluster.labels['topology.kubernetes.io/zone']}"}}
+                - name: everyone
+                  clusterSelector: {}
+                  labels: {add: {cpu: "${cluster.properties.cpu}"}}
+                """));
+    List<Cluster> fleet = new java.util.ArrayList<>();
+    for (int i = 0; i < 130; i++) {
+      String region = i % 3 == 0 ? "eu" : "us";
+      fleet.add(
+          cluster(
+              "store-" + i,
+              Map.of(
+                  "topology.kubernetes.io/region",
+                  region,
+                  "topology.kubernetes.io/zone",
+                  region + "-" + (i % 2)),
+              Map.of("cpu", String.valueOf(4 << (i % 3)))));
+    }
+    // Removed clusters leave holes in the inventory's slots; added ones take new slots.
+    Inventory inventory = Inventory.of(fleet);
+    for (int i = 0; i < 130; i += 7) {
+      inventory = inventory.without("store-" + i);
+    }
+    inventory =
+        inventory.with(
+            cluster(
+                "late",
+                Map.of(
+                    "topology.kubernetes.io/region", "eu", "topology.kubernetes.io/zone", "eu-9"),
+                Map.of("cpu", "2")));
+    JsonNode input = yaml(DEPLOYMENT);
+    CustomizationResult result = rules.apply(inventory, List.of(input));
+    assertEquals(inventory.all().names(), result.clusters());
+    for (String name : result.clusters()) {
+      Cluster cluster = inventory.cluster(name).orElseThrow();
+      assertEquals(
+          rules.applyFresh(cluster, input).map(List::of).orElse(List.of()),
+          result.manifests(name),
+          name);
+    }
+    assertEquals("eu-9", result.manifests("late").get(0).at("/metadata/labels/zone").asText());
+  }
+
+  @Test
+  void templateCacheLimitsNeverChangeResults() {
+    RuleSet rules =
+        rules(
+            policy(
+                "zone",
+                """
+                rules:
+                - name: zone
+                  clusterSelector: {}
+                  labels: {add: {zone: "${cluster.labels['topology.kubernetes.io/zone']}"}}
+                """));
+    JsonNode input = yaml(DEPLOYMENT);
+    JsonNode expected = rules.applyFresh(EU, input).orElseThrow();
+    for (int limit : new int[] {0, 1, 1 << 16}) {
+      RuleSet limited = rules.withTemplateCache(limit);
+      for (int call = 0; call < 3; call++) {
+        assertEquals(expected, limited.apply(EU, input).orElseThrow(), "limit " + limit);
+        assertThrows(CustomizationException.class, () -> limited.apply(US, input));
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> rules.withTemplateCache(-1));
+  }
 }

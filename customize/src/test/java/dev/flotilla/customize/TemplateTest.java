@@ -24,7 +24,7 @@ class TemplateTest {
 
   static JsonNode eval(String text) {
     return Template.compile(text, "spec.x", ExpressionEnvironment.forClusters())
-        .evaluate(Bindings.of(CLUSTER), "/x");
+        .evaluate(TemplateContext.of(CLUSTER), "/x");
   }
 
   @Test
@@ -111,11 +111,11 @@ class TemplateTest {
       String value = hostile.annotations().get(key);
       JsonNode whole =
           Template.compile("${cluster.annotations['" + key + "']}", "p", cel)
-              .evaluate(Bindings.of(hostile), "/");
+              .evaluate(TemplateContext.of(hostile), "/");
       assertEquals(value, whole.textValue());
       JsonNode embedded =
           Template.compile("<${cluster.annotations['" + key + "']}>", "p", cel)
-              .evaluate(Bindings.of(hostile), "/");
+              .evaluate(TemplateContext.of(hostile), "/");
       assertEquals("<" + value + ">", embedded.textValue());
     }
   }

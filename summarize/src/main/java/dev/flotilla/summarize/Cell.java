@@ -92,24 +92,17 @@ sealed interface Cell {
    * P50, P90, P99: a KLL sketch of the subjects (Apache DataSketches, k = {@link Layout#SKETCH_K}).
    * Up to k values the sketch holds them all and quantiles are exact; beyond, a quantile's rank is
    * within the sketch's normalized rank error (about 1.33% at 99% confidence) and merging is
-   * randomized, so two merge orders agree within that bound rather than exactly. Equality compares
-   * the retained values with their weights.
+   * randomized (with coins seeded by {@link Sketches}, so the same merges in the same order give
+   * the same sketch), so two merge orders agree within that bound rather than exactly. Equality
+   * compares the retained values with their weights.
    */
   record Quantiles(long nulls, KllDoublesSketch sketch) implements Cell {
-    static KllDoublesSketch empty() {
-      return KllDoublesSketch.newHeapInstance(Layout.SKETCH_K);
-    }
-
     @Override
     public Cell merge(Cell other) {
       Quantiles o = (Quantiles) other;
-      KllDoublesSketch merged = empty();
-      if (!sketch.isEmpty()) {
-        merged.merge(sketch);
-      }
-      if (!o.sketch.isEmpty()) {
-        merged.merge(o.sketch);
-      }
+      KllDoublesSketch merged = Sketches.empty();
+      Sketches.merge(merged, sketch);
+      Sketches.merge(merged, o.sketch);
       return new Quantiles(nulls + o.nulls, merged);
     }
 

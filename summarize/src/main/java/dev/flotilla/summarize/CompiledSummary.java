@@ -22,8 +22,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * A status summary policy compiled once: every CEL expression checked and compiled, ready to
@@ -41,8 +44,8 @@ import java.util.Set;
  *
  * CEL variables: {@code cluster} ({@code name}, {@code labels}, {@code annotations}, {@code
  * properties}), {@code status} (the reported object), {@code report} ({@code observedAt}), {@code
- * workload} ({@link WellKnownStatus}) and {@code feedback} (one value per {@code spec.feedback}
- * rule, null when its path finds no scalar). For each report:
+ * workload} (below) and {@code feedback} (one value per {@code spec.feedback} rule, null when its
+ * path finds no scalar). For each report:
  *
  * <ol>
  *   <li>{@code filter}: {@code true} keeps it; {@code false} excludes it; an error or a result that
@@ -62,6 +65,31 @@ import java.util.Set;
  *
  * Error messages are kept per column (the expression's field path) with the examples of the
  * smallest cluster names.
+ *
+ * <h2>The variable {@code workload}</h2>
+ *
+ * The health of a Kubernetes workload read from its reported object, the same way whatever its
+ * kind. Supported kinds are Deployment, StatefulSet, DaemonSet, Job and Pod (as {@code kubectl get
+ * -o json} prints them: {@code kind}, {@code spec}, {@code status}).
+ *
+ * <p>The map always has the same keys, so that an expression never fails on a missing one:
+ *
+ * <ul>
+ *   <li>{@code kind}: the object's kind, or null.
+ *   <li>{@code desired}: replicas wanted (Deployment, StatefulSet: {@code spec.replicas}, default
+ *       1; DaemonSet: {@code status.desiredNumberScheduled}; Job: {@code spec.completions}, default
+ *       1; Pod: the number of containers).
+ *   <li>{@code ready}, {@code available}, {@code updated}: replicas (DaemonSet: nodes) ready,
+ *       available and up to date; Job: {@code ready} pods, {@code available} = succeeded pods; Pod:
+ *       ready containers. Kubernetes omits zero counts, so a missing count of a known kind is 0.
+ *   <li>{@code active}, {@code succeeded}, {@code failed}: Job pod counts (0 for a Job, else null).
+ *   <li>{@code phase}, {@code restarts}: a Pod's phase and total container restarts (else null).
+ *   <li>{@code conditions}: condition type to status ({@code "True"}, {@code "False"}, {@code
+ *       "Unknown"}), for every kind.
+ *   <li>{@code healthy}: Deployment, StatefulSet, DaemonSet: ready, available and updated all reach
+ *       desired and the controller observed the latest generation; Job: condition {@code Complete}
+ *       is True; Pod: condition {@code Ready} is True. Null for other kinds.
+ * </ul>
  */
 public final class CompiledSummary {
   /**
@@ -76,7 +104,14 @@ public final class CompiledSummary {
           .variable("feedback", VariableType.DYN_MAP)
           .build();
 
-  private static final int PARALLEL_THRESHOLD = 4096;
+  /** Inputs of this many reports or more are summarized in chunks. */
+  static final int PARALLEL_THRESHOLD = 4096;
+
+  /**
+   * Reports per chunk. Fixed, not derived from the processor count: the cut decides which values
+   * each partial's sketches see, so it must be the same on every machine for equal outputs.
+   */
+  static final int CHUNK_SIZE = 2048;
 
   private final StatusSummary summary;
   private final Layout layout;
@@ -201,12 +236,37 @@ public final class CompiledSummary {
   }
 
   /**
-   * Summarizes {@code reports} (at most one per cluster) as a mergeable partial. Large inputs are
-   * evaluated on the common fork-join pool.
+   * Summarizes {@code reports} (at most one per cluster) as a mergeable partial; large inputs are
+   * evaluated on the common fork-join pool. Same as {@link #summarize(Collection, SummaryContext,
+   * Executor)} with {@link ForkJoinPool#commonPool()}.
    *
    * @throws ValidationException when two reports come from the same cluster ({@code [i].cluster})
    */
   public Summary summarize(Collection<StatusReport> reports, SummaryContext context) {
+    return summarize(reports, context, ForkJoinPool.commonPool());
+  }
+
+  /**
+   * Summarizes {@code reports} (at most one per cluster) as a mergeable partial, evaluating large
+   * inputs on {@code executor}.
+   *
+   * <p>From 4,096 reports on, the reports are cut, in the collection's iteration order, into chunks
+   * of 2,048; each chunk is summarized into a partial and the partials are merged in chunk order.
+   * The cut depends on the number of reports only, never on the executor or the machine's
+   * processors, so the same reports in the same order give a summary with byte-identical JSON on 1
+   * core or 64, whatever the executor (quantile sketches included). The calling thread summarizes
+   * chunks too and waits only for chunks another thread has started, so an executor that is busy,
+   * saturated, shut down (its rejections are ignored) or the caller's own never deadlocks it;
+   * {@code Runnable::run} evaluates everything on the calling thread.
+   *
+   * @param executor runs the helper tasks (one per chunk beyond the first, at most); a task that
+   *     starts after every chunk was taken returns at once
+   * @throws ValidationException when two reports come from the same cluster ({@code [i].cluster})
+   */
+  public Summary summarize(
+      Collection<StatusReport> reports, SummaryContext context, Executor executor) {
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(executor, "executor");
     List<StatusReport> list = List.copyOf(reports);
     Set<String> seen = new HashSet<>(list.size() * 2);
     for (int i = 0; i < list.size(); i++) {
@@ -217,32 +277,35 @@ public final class CompiledSummary {
       }
     }
     if (list.size() < PARALLEL_THRESHOLD) {
-      Accumulator accumulator = new Accumulator(layout, context.expected());
+      SummaryState state = new SummaryState(layout, context.expected());
       for (StatusReport report : list) {
-        accumulator.add(evaluate(report, context));
+        state.add(evaluate(report, context));
       }
-      return accumulator.snapshot();
+      return state.snapshot();
     }
-    // Large inputs: each chunk is summarized on its own thread into a partial, and the partials
-    // merged (the merge laws make this equal to one pass, quantiles within the sketch's bound).
-    // Rows die young this way instead of all surviving until a single accumulator takes them.
-    // Missing clusters need every report at once, so they are counted here from `seen`.
-    int chunks = Math.max(2, 4 * Runtime.getRuntime().availableProcessors());
-    int size = (list.size() + chunks - 1) / chunks;
+    // Large inputs: each chunk is summarized into a partial, and the partials merged (the merge
+    // laws make this equal to one pass, quantiles within the sketch's bound). Rows die young this
+    // way instead of all surviving until a single SummaryState takes them. Missing clusters need
+    // every report at once, so they are counted here from `seen`.
     List<Summary> partials =
-        java.util.stream.IntStream.range(0, chunks)
-            .parallel()
-            .mapToObj(
-                c -> {
-                  Accumulator accumulator = new Accumulator(layout, Set.of());
-                  for (int i = c * size; i < Math.min(list.size(), (c + 1) * size); i++) {
-                    accumulator.add(evaluate(list.get(i), context));
-                  }
-                  return accumulator.snapshot();
-                })
-            .toList();
+        Chunks.run(
+            chunkCount(list.size()),
+            c -> {
+              SummaryState state = new SummaryState(layout, Set.of());
+              int end = Math.min(list.size(), (c + 1) * CHUNK_SIZE);
+              for (int i = c * CHUNK_SIZE; i < end; i++) {
+                state.add(evaluate(list.get(i), context));
+              }
+              return state.snapshot();
+            },
+            executor);
     Summary merged = MergeAll.of(partials);
-    return merged.withMissing(Accumulator.missing(context.expected(), seen));
+    return merged.withMissing(SummaryState.missing(context.expected(), seen));
+  }
+
+  /** How many chunks {@code reports} reports are cut into: a function of the count only. */
+  static int chunkCount(int reports) {
+    return (reports + CHUNK_SIZE - 1) / CHUNK_SIZE;
   }
 
   /** An empty live summary for reports to be put into and removed one at a time. */

@@ -18,13 +18,13 @@ import java.util.Objects;
 public final class LiveSummary {
   private final CompiledSummary compiled;
   private final SummaryContext context;
-  private final Accumulator accumulator;
+  private final SummaryState state;
   private final Map<String, Row> rows = new HashMap<>();
 
   LiveSummary(CompiledSummary compiled, SummaryContext context) {
     this.compiled = compiled;
     this.context = Objects.requireNonNull(context, "context");
-    this.accumulator = new Accumulator(compiled.layout(), context.expected());
+    this.state = new SummaryState(compiled.layout(), context.expected());
   }
 
   /** Adds the report of a cluster, replacing the one it sent before, if any. */
@@ -32,9 +32,9 @@ public final class LiveSummary {
     Row row = compiled.evaluate(Objects.requireNonNull(report, "report"), context);
     Row previous = rows.put(report.cluster(), row);
     if (previous != null) {
-      accumulator.remove(previous);
+      state.remove(previous);
     }
-    accumulator.add(row);
+    state.add(row);
   }
 
   /** Removes the report of {@code cluster}; returns false when it had none. */
@@ -43,7 +43,7 @@ public final class LiveSummary {
     if (previous == null) {
       return false;
     }
-    accumulator.remove(previous);
+    state.remove(previous);
     return true;
   }
 
@@ -54,7 +54,7 @@ public final class LiveSummary {
 
   /** The current state as an immutable, mergeable partial: O(groups + aggregate state). */
   public Summary snapshot() {
-    return accumulator.snapshot();
+    return state.snapshot();
   }
 
   /** The current state as a finished, size-bounded result. */

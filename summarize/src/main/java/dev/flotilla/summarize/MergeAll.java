@@ -215,15 +215,13 @@ final class MergeAll {
   }
 
   private static final class QuantileBuilder extends Builder {
-    final KllDoublesSketch sketch = Cell.Quantiles.empty();
+    final KllDoublesSketch sketch = Sketches.empty();
 
     @Override
     void add(Cell cell) {
       Cell.Quantiles c = (Cell.Quantiles) cell;
       nulls += c.nulls();
-      if (!c.sketch().isEmpty()) {
-        sketch.merge(c.sketch());
-      }
+      Sketches.merge(sketch, c.sketch());
     }
 
     @Override

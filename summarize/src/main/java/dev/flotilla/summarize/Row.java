@@ -3,8 +3,8 @@ package dev.flotilla.summarize;
 import java.util.List;
 
 /**
- * One report evaluated against a compiled summary: everything the accumulators need, so that a live
- * summary can take a report's contribution back exactly by replaying its row.
+ * One report evaluated against a compiled summary: everything a {@link SummaryState} needs, so that
+ * a live summary can take a report's contribution back exactly by replaying its row.
  *
  * @param matched whether the filter kept the report (false also when the filter failed)
  * @param key the group key, one scalar or null per groupBy

@@ -31,9 +31,11 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  *       confidence).
  * </ul>
  *
- * <p>{@link #toJson()} and {@link #fromJson(String)} carry a partial between processes; a partial
- * read back equals the one written. A partial is not bounded in size (its lists are kept complete
- * so merging stays exact); {@link #result()} is, by {@code maxBytes}.
+ * <p>Merging is deterministic: the same partials merged in the same order give byte-identical JSON
+ * on any machine (the sketches' compactions flip seeded coins). {@link #toJson()} and {@link
+ * #fromJson(String)} carry a partial between processes; a partial read back equals the one written.
+ * A partial is not bounded in size (its lists are kept complete so merging stays exact); {@link
+ * #result()} is, by {@code maxBytes}.
  */
 public final class Summary {
   private static final Summary EMPTY =

@@ -6,31 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The health of a Kubernetes workload read from its reported object, the same way whatever its
- * kind: the CEL variable {@code workload}. Supported kinds are Deployment, StatefulSet, DaemonSet,
- * Job and Pod (as {@code kubectl get -o json} prints them: {@code kind}, {@code spec}, {@code
- * status}).
- *
- * <p>The map always has the same keys, so that an expression never fails on a missing one:
- *
- * <ul>
- *   <li>{@code kind}: the object's kind, or null.
- *   <li>{@code desired}: replicas wanted (Deployment, StatefulSet: {@code spec.replicas}, default
- *       1; DaemonSet: {@code status.desiredNumberScheduled}; Job: {@code spec.completions}, default
- *       1; Pod: the number of containers).
- *   <li>{@code ready}, {@code available}, {@code updated}: replicas (DaemonSet: nodes) ready,
- *       available and up to date; Job: {@code ready} pods, {@code available} = succeeded pods; Pod:
- *       ready containers. Kubernetes omits zero counts, so a missing count of a known kind is 0.
- *   <li>{@code active}, {@code succeeded}, {@code failed}: Job pod counts (0 for a Job, else null).
- *   <li>{@code phase}, {@code restarts}: a Pod's phase and total container restarts (else null).
- *   <li>{@code conditions}: condition type to status ({@code "True"}, {@code "False"}, {@code
- *       "Unknown"}), for every kind.
- *   <li>{@code healthy}: Deployment, StatefulSet, DaemonSet: ready, available and updated all reach
- *       desired and the controller observed the latest generation; Job: condition {@code Complete}
- *       is True; Pod: condition {@code Ready} is True. Null for other kinds.
- * </ul>
+ * Builds the CEL variable {@code workload}: the health of a Kubernetes workload read from its
+ * reported object, the same way whatever its kind. The keys and their meaning are documented for
+ * users on {@link CompiledSummary}; every key is always present, so that an expression never fails
+ * on a missing one.
  */
-public final class WellKnownStatus {
+final class WellKnownStatus {
   private static final String[] KEYS = {
     "kind",
     "desired",
@@ -49,7 +30,7 @@ public final class WellKnownStatus {
   private WellKnownStatus() {}
 
   /** The {@code workload} map of {@code object}. */
-  public static Map<String, Object> of(Map<String, Object> object) {
+  static Map<String, Object> of(Map<String, Object> object) {
     Object kindValue = object.get("kind");
     String kind = kindValue instanceof String s ? s : null;
     Map<?, ?> spec = map(object.get("spec"));

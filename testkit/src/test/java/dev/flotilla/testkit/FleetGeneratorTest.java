@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.Taint;
-import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.internal.LabelRules;
 import dev.flotilla.testkit.FleetGenerator.Region;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.flotilla.api.Cluster;
-import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.internal.LabelRules;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

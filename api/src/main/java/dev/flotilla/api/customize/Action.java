@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
-import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.internal.LabelRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.flotilla.api.labels;
 
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.internal.LabelRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.flotilla.api.labels;
 
 import dev.flotilla.api.Problem;
+import dev.flotilla.api.internal.LabelRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package dev.flotilla.api.labels;
 
+import dev.flotilla.api.internal.LabelRules;
 import dev.flotilla.api.labels.SelectorLexer.Kind;
 import dev.flotilla.api.labels.SelectorLexer.Token;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.flotilla.api.placement;
 
 import dev.flotilla.api.ValidationException;
-import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.internal.LabelRules;
 import dev.flotilla.api.labels.LabelSelector;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.flotilla.api.placement;
 
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
-import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.internal.LabelRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import dev.flotilla.api.Problem;
 import dev.flotilla.api.Taint;
 import dev.flotilla.api.TaintEffect;
 import dev.flotilla.api.ValidationException;
-import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.internal.LabelRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,7 @@
 package dev.flotilla.api.quantity;
 
-import dev.flotilla.api.quantity.QuantityFormatException.Reason;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,10 +22,11 @@ import java.util.OptionalLong;
  * Why it is fast. Because the form is unique, equals is a compare of a long and an int (or of two
  * BigDecimals for huge values) and hashCode needs no normalization. compareTo on two compact values
  * is a long compare when scales match and otherwise one multiply by a power of ten with an overflow
- * check (an overflow already decides the order). Parsing is a hand-written scanner (no regex), reads
- * up to 18 significant digits straight into a long and only builds a BigDecimal for longer numbers,
- * for values that need rounding to nano, and for fractional binary values. tryParse reports errors
- * by returning null internally: no exception is created on the failure path.
+ * check (an overflow already decides the order). Parsing is a hand-written scanner (no regex, in
+ * QuantityScanner) that reads up to 18 significant digits straight into a long and only builds a
+ * BigDecimal for longer numbers, for values that need rounding to nano, and for fractional binary
+ * values. tryParse reports errors by returning null internally: no exception is created on the
+ * failure path.
  *
  * Kubernetes semantics kept here (k8s.io/apimachinery/pkg/api/resource, quantity.go, amount.go,
  * suffix.go): the scanner accepts exactly what parseQuantityString accepts (including "-", "+", ".",
@@ -63,7 +62,7 @@ public final class Quantity implements Comparable<Quantity> {
     DECIMAL_EXPONENT
   }
 
-  private static final long[] POW10 = new long[19];
+  static final long[] POW10 = new long[19];
 
   static {
     POW10[0] = 1;
@@ -72,8 +71,7 @@ public final class Quantity implements Comparable<Quantity> {
     }
   }
 
-  private static final int NANO_SCALE = 9;
-  private static final BigDecimal MAX_BINARY = BigDecimal.valueOf(Long.MAX_VALUE);
+  static final int NANO_SCALE = 9;
   private static final String[] BINARY_SUFFIXES = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
   // Decimal SI suffixes by exponent / 3 + 3, from n (10^-9) to E (10^18).
   private static final String[] DECIMAL_SUFFIXES = {
@@ -109,7 +107,7 @@ public final class Quantity implements Comparable<Quantity> {
    * @throws NullPointerException if {@code text} is null
    */
   public static Quantity parse(String text) {
-    return parse(text, true);
+    return QuantityScanner.parse(text, true);
   }
 
   /**
@@ -119,7 +117,7 @@ public final class Quantity implements Comparable<Quantity> {
    * @throws NullPointerException if {@code text} is null
    */
   public static Optional<Quantity> tryParse(String text) {
-    return Optional.ofNullable(parse(text, false));
+    return Optional.ofNullable(QuantityScanner.parse(text, false));
   }
 
   /**
@@ -396,303 +394,9 @@ public final class Quantity implements Comparable<Quantity> {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Parsing
-
-  private static Quantity parse(String s, boolean throwing) {
-    int end = s.length();
-    if (end == 0) {
-      return fail(Reason.FORMAT_WRONG, s, throwing);
-    }
-    if (end == 1 && s.charAt(0) == '0') {
-      return ZERO_DECIMAL_SI;
-    }
-    // The scanner accepts: [+-] digits* [. digits*] suffixLetters* [+-] digits*, as Kubernetes'.
-    int pos = 0;
-    boolean negative = false;
-    char first = s.charAt(0);
-    if (first == '-') {
-      negative = true;
-      pos++;
-    } else if (first == '+') {
-      pos++;
-    }
-    int intStart = pos;
-    while (pos < end && isDigit(s.charAt(pos))) {
-      pos++;
-    }
-    int intEnd = pos;
-    int fracStart = pos;
-    int fracEnd = pos;
-    if (pos < end && s.charAt(pos) == '.') {
-      pos++;
-      fracStart = pos;
-      while (pos < end && isDigit(s.charAt(pos))) {
-        pos++;
-      }
-      fracEnd = pos;
-    }
-    int suffixStart = pos;
-    while (pos < end && isSuffixLetter(s.charAt(pos))) {
-      pos++;
-    }
-    if (pos < end && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-      pos++;
-    }
-    while (pos < end && isDigit(s.charAt(pos))) {
-      pos++;
-    }
-    if (pos != end) {
-      return fail(Reason.FORMAT_WRONG, s, throwing);
-    }
-
-    // The suffix: decimal SI, binary SI or a decimal exponent.
-    Format format;
-    int exponent; // a power of 10 for the decimal formats, of 2 for binary
-    switch (s.substring(suffixStart)) {
-      case "":
-        format = Format.DECIMAL_SI;
-        exponent = 0;
-        break;
-      case "n":
-        format = Format.DECIMAL_SI;
-        exponent = -9;
-        break;
-      case "u":
-        format = Format.DECIMAL_SI;
-        exponent = -6;
-        break;
-      case "m":
-        format = Format.DECIMAL_SI;
-        exponent = -3;
-        break;
-      case "k":
-        format = Format.DECIMAL_SI;
-        exponent = 3;
-        break;
-      case "M":
-        format = Format.DECIMAL_SI;
-        exponent = 6;
-        break;
-      case "G":
-        format = Format.DECIMAL_SI;
-        exponent = 9;
-        break;
-      case "T":
-        format = Format.DECIMAL_SI;
-        exponent = 12;
-        break;
-      case "P":
-        format = Format.DECIMAL_SI;
-        exponent = 15;
-        break;
-      case "E":
-        format = Format.DECIMAL_SI;
-        exponent = 18;
-        break;
-      case "Ki":
-        format = Format.BINARY_SI;
-        exponent = 10;
-        break;
-      case "Mi":
-        format = Format.BINARY_SI;
-        exponent = 20;
-        break;
-      case "Gi":
-        format = Format.BINARY_SI;
-        exponent = 30;
-        break;
-      case "Ti":
-        format = Format.BINARY_SI;
-        exponent = 40;
-        break;
-      case "Pi":
-        format = Format.BINARY_SI;
-        exponent = 50;
-        break;
-      case "Ei":
-        format = Format.BINARY_SI;
-        exponent = 60;
-        break;
-      default:
-        long parsed = parseExponent(s, suffixStart);
-        if (parsed == NOT_AN_EXPONENT) {
-          return fail(Reason.SUFFIX, s, throwing);
-        }
-        format = Format.DECIMAL_EXPONENT;
-        exponent = (int) parsed;
-    }
-
-    // Significant digits: the integer and fraction digits without leading zeros.
-    int fracLength = fracEnd - fracStart;
-    int firstDigit = intStart;
-    while (firstDigit < intEnd && s.charAt(firstDigit) == '0') {
-      firstDigit++;
-    }
-    boolean inFraction = firstDigit == intEnd;
-    if (inFraction) {
-      firstDigit = fracStart;
-      while (firstDigit < fracEnd && s.charAt(firstDigit) == '0') {
-        firstDigit++;
-      }
-    }
-    int significant = inFraction ? fracEnd - firstDigit : (intEnd - firstDigit) + fracLength;
-    if (significant == 0) {
-      if (intEnd == intStart && fracLength == 0 && takesDecimalPath(format, exponent)) {
-        // No digit at all, on the path where Kubernetes reads the number with inf.Dec: it fails.
-        return fail(Reason.NUMERIC, s, throwing);
-      }
-      return zero(format);
-    }
-    long digits = 0;
-    BigInteger bigDigits = null;
-    if (significant <= 18) {
-      for (int i = firstDigit; i < fracEnd; i++) {
-        char c = s.charAt(i);
-        if (c != '.') {
-          digits = digits * 10 + (c - '0');
-        }
-      }
-      if (negative) {
-        digits = -digits;
-      }
-    } else {
-      String text =
-          inFraction
-              ? s.substring(firstDigit, fracEnd)
-              : s.substring(firstDigit, intEnd) + s.substring(fracStart, fracEnd);
-      bigDigits = new BigInteger(text);
-      if (negative) {
-        bigDigits = bigDigits.negate();
-      }
-    }
-
-    if (format == Format.BINARY_SI) {
-      if (bigDigits == null
-          && fracLength == 0
-          && Math.abs(digits) <= (Long.MAX_VALUE >> exponent)) {
-        return compact(digits << exponent, 0, format);
-      }
-      BigInteger whole = bigDigits != null ? bigDigits : BigInteger.valueOf(digits);
-      BigDecimal value = roundToNano(whole.shiftLeft(exponent), fracLength);
-      if (value.abs().compareTo(MAX_BINARY) > 0) {
-        value = value.signum() < 0 ? MAX_BINARY.negate() : MAX_BINARY;
-      }
-      if (value.abs().compareTo(BigDecimal.ONE) < 0) {
-        format = Format.DECIMAL_SI;
-      }
-      return fromBigDecimal(value, format);
-    }
-    long valueScale = (long) fracLength - exponent; // value = digits * 10^-valueScale
-    if (bigDigits == null && valueScale <= NANO_SCALE) {
-      return compact(digits, (int) valueScale, format);
-    }
-    if (bigDigits == null && valueScale - NANO_SCALE < significant) {
-      long divisor = POW10[(int) (valueScale - NANO_SCALE)];
-      long quotient = digits / divisor;
-      if (digits % divisor != 0) {
-        quotient += Long.signum(digits);
-      }
-      return compact(quotient, NANO_SCALE, format);
-    }
-    BigInteger whole = bigDigits != null ? bigDigits : BigInteger.valueOf(digits);
-    return fromBigDecimal(roundToNano(whole, valueScale), format);
-  }
-
-  private static final long NOT_AN_EXPONENT = Long.MIN_VALUE;
-
-  /**
-   * Reads {@code e<int64>} or {@code E<int64>} from {@code start} to the end as Go's {@code
-   * strconv.ParseInt} does, and returns it truncated to 32 bits as Go's {@code int32()} does;
-   * {@link #NOT_AN_EXPONENT} (outside the int range) when the text is not one.
-   */
-  private static long parseExponent(String s, int start) {
-    int end = s.length();
-    if (end - start < 2 || (s.charAt(start) != 'e' && s.charAt(start) != 'E')) {
-      return NOT_AN_EXPONENT;
-    }
-    int pos = start + 1;
-    boolean negative = false;
-    if (s.charAt(pos) == '+' || s.charAt(pos) == '-') {
-      negative = s.charAt(pos) == '-';
-      pos++;
-    }
-    if (pos == end) {
-      return NOT_AN_EXPONENT;
-    }
-    // Accumulate negatively, as Long.parseLong does, so that -2^63 is representable.
-    long result = 0;
-    for (; pos < end; pos++) {
-      char c = s.charAt(pos);
-      int digit = c - '0';
-      if (!isDigit(c) || result < Long.MIN_VALUE / 10 || result * 10 < Long.MIN_VALUE + digit) {
-        return NOT_AN_EXPONENT;
-      }
-      result = result * 10 - digit;
-    }
-    if (!negative && result == Long.MIN_VALUE) {
-      return NOT_AN_EXPONENT;
-    }
-    return (int) (negative ? result : -result);
-  }
-
-  /** Whether Kubernetes reads a digit-less number with inf.Dec (and so fails) for this suffix. */
-  private static boolean takesDecimalPath(Format format, int exponent) {
-    if (format == Format.BINARY_SI) {
-      // Kubernetes' fast path needs 15 - 1 - int(exponent * 3 / 10) - 1 >= 0: Ki to Ti only.
-      return exponent >= 50;
-    }
-    return exponent < -NANO_SCALE;
-  }
-
-  /** unscaled * 10^-scale, rounded away from zero to a multiple of 10^-9. */
-  private static BigDecimal roundToNano(BigInteger unscaled, long scale) {
-    if (scale <= NANO_SCALE) {
-      return new BigDecimal(unscaled, (int) scale);
-    }
-    // |value| < 10^(digits - scale): when that is at most 10^-9 the result is one nano, and
-    // computing 10^(scale - 9) could be arbitrarily expensive.
-    long digits = unscaled.abs().toString().length();
-    if (digits - scale <= -NANO_SCALE) {
-      return BigDecimal.valueOf(unscaled.signum(), NANO_SCALE);
-    }
-    return new BigDecimal(unscaled, (int) scale).setScale(NANO_SCALE, RoundingMode.UP);
-  }
-
-  private static Quantity fail(Reason reason, String input, boolean throwing) {
-    if (throwing) {
-      throw new QuantityFormatException(reason, input);
-    }
-    return null;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  private static boolean isSuffixLetter(char c) {
-    switch (c) {
-      case 'e':
-      case 'E':
-      case 'i':
-      case 'n':
-      case 'u':
-      case 'm':
-      case 'k':
-      case 'K':
-      case 'M':
-      case 'G':
-      case 'T':
-      case 'P':
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Normalization
 
-  private static Quantity zero(Format format) {
+  static Quantity zero(Format format) {
     switch (format) {
       case BINARY_SI:
         return ZERO_BINARY_SI;
@@ -703,7 +407,7 @@ public final class Quantity implements Comparable<Quantity> {
     }
   }
 
-  private static Quantity compact(long unscaled, int scale, Format format) {
+  static Quantity compact(long unscaled, int scale, Format format) {
     if (unscaled == 0) {
       return zero(format);
     }
@@ -714,7 +418,7 @@ public final class Quantity implements Comparable<Quantity> {
     return new Quantity(unscaled, scale, null, format);
   }
 
-  private static Quantity fromBigDecimal(BigDecimal value, Format format) {
+  static Quantity fromBigDecimal(BigDecimal value, Format format) {
     if (value.signum() == 0) {
       return zero(format);
     }

@@ -1,7 +1,7 @@
 package dev.flotilla.api.summary;
 
 import dev.flotilla.api.ValidationException;
-import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.internal.LabelRules;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.flotilla.api.summary;
 
 import dev.flotilla.api.ValidationException;
-import dev.flotilla.api.labels.LabelRules;
+import dev.flotilla.api.internal.LabelRules;
 import java.util.Objects;
 
 /** A named status summary policy ({@code kind: StatusSummary}). */

@@ -102,6 +102,10 @@ public class CustomizeState {
   public List<Cluster> fleet;
   public Inventory inventory;
   public RuleSet rules;
+
+  /** {@link #rules} with no template cache: every call evaluates every template afresh. */
+  public RuleSet uncached;
+
   public JsonNode deployment;
   public List<JsonNode> manifests;
 
@@ -118,6 +122,7 @@ public class CustomizeState {
     fleet = FleetGenerator.builder().seed(FleetState.SEED).clusters(clusters).build().generate();
     inventory = Inventory.of(fleet);
     rules = RuleSet.compile(List.of(CustomizationReader.parse("policy", POLICY).value()));
+    uncached = rules.withTemplateCache(0);
     deployment = ManifestReader.parse("deployment", DEPLOYMENT).get(0);
     manifests = List.of(deployment);
     kept =

@@ -4,26 +4,25 @@ import dev.flotilla.api.summary.AggregateFunction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
-import org.apache.datasketches.kll.KllDoublesSketch;
 
 /**
- * The retractable state of one aggregate in one group of a live summary: each subject can be added
- * and taken back in O(log n). Counted sorted maps (value to multiplicity) make min, max, distinct
- * and quantiles retractable; sums are exact decimals, so subtracting restores the state exactly.
+ * The retractable state of one aggregate in one group of a summary being computed (batch or live):
+ * each subject can be added and taken back in O(log n). Counted sorted maps (value to multiplicity)
+ * make min, max, distinct and quantiles retractable; sums are exact decimals, so subtracting
+ * restores the state exactly.
  */
-abstract class Acc {
+abstract class AggregateState {
   long nulls;
 
-  static Acc of(AggregateFunction function) {
+  static AggregateState of(AggregateFunction function) {
     return switch (function) {
-      case Count -> new CountAcc();
-      case Sum, Avg -> new SumAcc();
-      case Min -> new ExtremeAcc(false);
-      case Max -> new ExtremeAcc(true);
-      case CountDistinct -> new DistinctAcc();
-      case P50, P90, P99 -> new QuantileAcc();
+      case Count -> new CountState();
+      case Sum, Avg -> new SumState();
+      case Min -> new ExtremeState(false);
+      case Max -> new ExtremeState(true);
+      case CountDistinct -> new DistinctState();
+      case P50, P90, P99 -> new QuantileState();
     };
   }
 
@@ -53,7 +52,7 @@ abstract class Acc {
     }
   }
 
-  static final class CountAcc extends Acc {
+  static final class CountState extends AggregateState {
     long count;
 
     @Override
@@ -69,7 +68,7 @@ abstract class Acc {
     }
   }
 
-  static final class SumAcc extends Acc {
+  static final class SumState extends AggregateState {
     long n;
     long fractional;
     long exact; // integral subjects are summed here while no overflow happens
@@ -103,12 +102,12 @@ abstract class Acc {
     }
   }
 
-  static final class ExtremeAcc extends Acc {
+  static final class ExtremeState extends AggregateState {
     final boolean max;
     final TreeMap<Object, long[]> values = new TreeMap<>(Values.ORDER);
     long n;
 
-    ExtremeAcc(boolean max) {
+    ExtremeState(boolean max) {
       this.max = max;
     }
 
@@ -125,7 +124,7 @@ abstract class Acc {
     }
   }
 
-  static final class DistinctAcc extends Acc {
+  static final class DistinctState extends AggregateState {
     final TreeMap<Object, long[]> values = new TreeMap<>(Values.ORDER);
 
     @Override
@@ -146,7 +145,7 @@ abstract class Acc {
     }
   }
 
-  static final class QuantileAcc extends Acc {
+  static final class QuantileState extends AggregateState {
     final TreeMap<Double, long[]> values = new TreeMap<>();
 
     @Override
@@ -157,11 +156,7 @@ abstract class Acc {
     /** Builds the sketch from the exact multiset: O(distinct values), on read only. */
     @Override
     Cell cell() {
-      KllDoublesSketch sketch = Cell.Quantiles.empty();
-      for (Map.Entry<Double, long[]> e : values.entrySet()) {
-        sketch.update(e.getKey(), e.getValue()[0]);
-      }
-      return new Cell.Quantiles(nulls, sketch);
+      return new Cell.Quantiles(nulls, Sketches.of(values));
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.flotilla.api.labels;
+package dev.flotilla.api.internal;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.flotilla.api.labels;
+package dev.flotilla.api.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -4,7 +4,7 @@ package dev.flotilla.summarize;
  * Maintainer notes. The engine's mutable core, shared by batch and live summaries: a batch
  * summary adds every row once; a live one also takes rows back. Layout:
  *   groups     HashMap<key, Group>      key = list of canonical scalars (equal values hash alike)
- *   Group      count + one Acc per aggregate (counted TreeMaps, exact sums)
+ *   Group      count + one AggregateState per aggregate (counted TreeMaps, exact sums)
  *   attention  TreeSet ordered by orderBy, then cluster name: every matching item, capped on read
  *   stale      TreeSet of cluster names; missing: the expected clusters seen reporting (a hash
  *              set), the silent ones found per snapshot
@@ -27,7 +27,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-final class Accumulator {
+/**
+ * The mutable state of a summary being computed: rows are added (and, for a live summary, taken
+ * back), and {@link #snapshot()} gives the immutable, mergeable {@link Summary}.
+ */
+final class SummaryState {
   private final Layout layout;
   private final Set<String> expected;
   private final Map<List<Object>, Group> groups = new HashMap<>();
@@ -40,17 +44,17 @@ final class Accumulator {
 
   private final class Group {
     long count;
-    final Acc[] accs;
+    final AggregateState[] aggregates;
 
     Group() {
-      accs = new Acc[layout.functions().size()];
-      for (int i = 0; i < accs.length; i++) {
-        accs[i] = Acc.of(layout.functions().get(i));
+      aggregates = new AggregateState[layout.functions().size()];
+      for (int i = 0; i < aggregates.length; i++) {
+        aggregates[i] = AggregateState.of(layout.functions().get(i));
       }
     }
   }
 
-  Accumulator(Layout layout, Collection<String> expected) {
+  SummaryState(Layout layout, Collection<String> expected) {
     this.layout = layout;
     this.expected = Set.copyOf(expected);
     this.attention = new TreeSet<>(layout.itemOrder());
@@ -101,8 +105,8 @@ final class Accumulator {
       groups.put(row.key(), group);
     }
     group.count += sign;
-    for (int i = 0; i < group.accs.length; i++) {
-      group.accs[i].apply(row.subjects()[i], sign);
+    for (int i = 0; i < group.aggregates.length; i++) {
+      group.aggregates[i].apply(row.subjects()[i], sign);
     }
     if (group.count == 0) {
       groups.remove(row.key());
@@ -120,9 +124,9 @@ final class Accumulator {
   Summary snapshot() {
     List<Summary.GroupState> states = new ArrayList<>(groups.size());
     for (Map.Entry<List<Object>, Group> e : groups.entrySet()) {
-      List<Cell> cells = new ArrayList<>(e.getValue().accs.length);
-      for (Acc acc : e.getValue().accs) {
-        cells.add(acc.cell());
+      List<Cell> cells = new ArrayList<>(e.getValue().aggregates.length);
+      for (AggregateState aggregate : e.getValue().aggregates) {
+        cells.add(aggregate.cell());
       }
       states.add(new Summary.GroupState(e.getKey(), e.getValue().count, cells));
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What templates are evaluated against for one cluster: the CEL variables and, during a fleet
- * application, a memo shared by every cluster of the run.
+ * The context templates are evaluated in for one cluster: its CEL variables and, when results are
+ * shared (a fleet application, or one-cluster calls of a rule set), a memo of template results.
  *
  * <p>The memo is why a fleet costs about as much as its distinct outputs even when those are many:
  * clusters whose outputs differ (say by zone) still share most template results (the registry of
@@ -19,12 +19,12 @@ import java.util.Objects;
  * values of exactly what it reads ({@link CompiledExpression#dependencies()}), so two clusters
  * share it only when the expression cannot tell them apart.
  */
-final class Bindings {
+final class TemplateContext {
   private final Map<String, Object> cluster;
   private final Map<Object, Object> memo;
   private final boolean shared;
 
-  private Bindings(Map<String, Object> cluster, Map<Object, Object> memo, boolean shared) {
+  private TemplateContext(Map<String, Object> cluster, Map<Object, Object> memo, boolean shared) {
     this.cluster = cluster;
     this.memo = memo;
     this.shared = shared;
@@ -46,27 +46,27 @@ final class Bindings {
         expression.dependencies());
   }
 
-  /** Bindings that evaluate every template afresh. */
-  static Bindings of(Cluster cluster) {
-    return new Bindings(ClusterVariables.value(cluster), null, false);
+  /** A context that evaluates every template afresh. */
+  static TemplateContext of(Cluster cluster) {
+    return new TemplateContext(ClusterVariables.value(cluster), null, false);
   }
 
   /**
-   * Bindings for one cluster that share successful results with other calls, across threads,
+   * A context for one cluster that shares successful results with other calls, across threads,
    * through {@code cache} (a concurrent map the caller bounds). Failures are not shared: a time
    * limit hit under load must not fail later calls.
    */
-  static Bindings shared(Cluster cluster, Map<Object, Object> cache) {
-    return new Bindings(ClusterVariables.value(cluster), cache, true);
+  static TemplateContext shared(Cluster cluster, Map<Object, Object> cache) {
+    return new TemplateContext(ClusterVariables.value(cluster), cache, true);
   }
 
   /**
-   * Bindings over the value of the variable {@code cluster} (as {@link
-   * dev.flotilla.placement.Inventory#clusterVariable}) that share results through {@code memo} (not
-   * thread-safe: one per run).
+   * A context over the value of the variable {@code cluster} (as {@link
+   * dev.flotilla.placement.Inventory#clusterVariable}) that shares results through {@code memo}
+   * (not thread-safe: one per run).
    */
-  static Bindings memoized(Map<String, Object> cluster, Map<Object, Object> memo) {
-    return new Bindings(cluster, memo, false);
+  static TemplateContext memoized(Map<String, Object> cluster, Map<Object, Object> memo) {
+    return new TemplateContext(cluster, memo, false);
   }
 
   @SuppressWarnings("unchecked")

@@ -1,0 +1,161 @@
+package dev.flotilla.customize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flotilla.api.Cluster;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a rule set's rules on one manifest for one cluster. The rules of every customization are
+ * flattened into one array in application order; which of them apply is given by two boolean
+ * arrays: {@code matched} (by rule: its cluster selector matches the cluster) and {@code selected}
+ * (by customization: one of its resource selectors matches the manifest). Immutable and
+ * thread-safe.
+ */
+final class RuleRunner {
+  private final List<CompiledCustomization> customizations;
+  private final CompiledRule[] rules;
+
+  /** For each rule, the index of its customization in {@link #customizations}. */
+  private final int[] owner;
+
+  /** {@code customizations} in the order they apply. */
+  RuleRunner(List<CompiledCustomization> customizations) {
+    this.customizations = List.copyOf(customizations);
+    List<CompiledRule> flat = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    for (int c = 0; c < customizations.size(); c++) {
+      for (CompiledRule rule : customizations.get(c).rules()) {
+        flat.add(rule);
+        owners.add(c);
+      }
+    }
+    this.rules = flat.toArray(CompiledRule[]::new);
+    this.owner = owners.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  List<CompiledCustomization> customizations() {
+    return customizations;
+  }
+
+  /** The flattened rules, in application order (the caller must not write the array). */
+  CompiledRule[] rules() {
+    return rules;
+  }
+
+  /** By customization: whether it edits {@code manifest}. */
+  boolean[] selectedBy(JsonNode manifest) {
+    boolean[] out = new boolean[customizations.size()];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = customizations.get(c).selects(manifest);
+    }
+    return out;
+  }
+
+  /** By rule: whether some manifest's {@code selected} array lets it edit that manifest. */
+  boolean[] relevant(boolean[][] selected) {
+    boolean[] out = new boolean[rules.length];
+    for (boolean[] manifest : selected) {
+      for (int r = 0; r < rules.length; r++) {
+        out[r] |= manifest[owner[r]];
+      }
+    }
+    return out;
+  }
+
+  /** By rule: whether its cluster selector matches {@code cluster}. */
+  boolean[] matching(Cluster cluster) {
+    boolean[] matched = new boolean[rules.length];
+    for (int r = 0; r < rules.length; r++) {
+      matched[r] = rules[r].matches(cluster);
+    }
+    return matched;
+  }
+
+  /**
+   * The rules applied to one manifest for one cluster.
+   *
+   * @param index the manifest's index in its input list, for errors
+   */
+  Outcome run(
+      boolean[] matched,
+      TemplateContext context,
+      JsonNode manifest,
+      int index,
+      boolean[] selected) {
+    for (int r = 0; r < rules.length; r++) {
+      if (matched[r] && selected[owner[r]] && rules[r].delete) {
+        return Outcome.DELETED;
+      }
+    }
+    JsonNode document = manifest.deepCopy();
+    for (int r = 0; r < rules.length; r++) {
+      CompiledRule rule = rules[r];
+      if (!matched[r] || !selected[owner[r]]) {
+        continue;
+      }
+      // An optional rule works on a copy so that a failure part-way leaves no trace.
+      JsonNode work = rule.optional ? document.deepCopy() : document;
+      try {
+        for (CompiledAction action : rule.actions) {
+          work = action.apply(work, context);
+        }
+        if (!work.isObject()) {
+          throw new ActionFailure("", "the result is not an object but " + work.getNodeType());
+        }
+        document = work;
+      } catch (ActionFailure failure) {
+        if (!rule.optional) {
+          return new Outcome(null, error(rule, index, manifest, failure));
+        }
+      }
+    }
+    return new Outcome(document, null);
+  }
+
+  /** Every manifest for one cluster (or group of clusters that share inputs). */
+  CustomizationResult.Group runAll(
+      boolean[] matched, TemplateContext context, List<JsonNode> manifests, boolean[][] selected) {
+    JsonNode[] outputs = new JsonNode[manifests.size()];
+    CustomizationError[] errors = new CustomizationError[manifests.size()];
+    for (int m = 0; m < outputs.length; m++) {
+      Outcome outcome = run(matched, context, manifests.get(m), m, selected[m]);
+      outputs[m] = outcome.output;
+      errors[m] = outcome.error;
+    }
+    return new CustomizationResult.Group(outputs, errors);
+  }
+
+  private static CustomizationError error(
+      CompiledRule rule, int index, JsonNode manifest, ActionFailure failure) {
+    return new CustomizationError(
+        "",
+        index,
+        describe(manifest),
+        rule.customization,
+        rule.name,
+        rule.path,
+        failure.target,
+        failure.getMessage());
+  }
+
+  /** {@code apps/v1 Deployment shop/web}. */
+  static String describe(JsonNode manifest) {
+    JsonNode metadata = manifest.path("metadata");
+    String namespace = metadata.path("namespace").asText("");
+    return manifest.path("apiVersion").asText("")
+        + " "
+        + manifest.path("kind").asText("")
+        + " "
+        + (namespace.isEmpty() ? "" : namespace + "/")
+        + metadata.path("name").asText("");
+  }
+
+  /**
+   * What the rules did to one manifest for one cluster: an output, a deletion (both null) or an
+   * error.
+   */
+  record Outcome(JsonNode output, CustomizationError error) {
+    static final Outcome DELETED = new Outcome(null, null);
+  }
+}
