@@ -15,4 +15,8 @@ module dev.flotilla.api {
   exports dev.flotilla.api.placement;
   exports dev.flotilla.api.quantity;
   exports dev.flotilla.api.summary;
+  // Label key and value rules, shared with the engines that validate labels themselves.
+  exports dev.flotilla.api.internal to
+      dev.flotilla.customize,
+      dev.flotilla.testkit;
 }

@@ -6,6 +6,7 @@ import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.customize.Customization;
 import dev.flotilla.api.customize.ResourceSelector;
 import dev.flotilla.expr.ExpressionEnvironment;
+import dev.flotilla.expr.PolicyBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,8 +19,11 @@ public final class CompiledCustomization {
   private final Customization customization;
   private final List<ResourceSelector> selectors;
   private final List<CompiledRule> rules;
+  private final PolicyBudget budget;
 
-  private CompiledCustomization(Customization customization, List<CompiledRule> rules) {
+  private CompiledCustomization(
+      Customization customization, List<CompiledRule> rules, PolicyBudget budget) {
+    this.budget = budget;
     this.customization = customization;
     this.selectors = customization.spec().resourceSelectors();
     this.rules = List.copyOf(rules);
@@ -58,7 +62,12 @@ public final class CompiledCustomization {
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
-    return new CompiledCustomization(customization, rules);
+    return new CompiledCustomization(customization, rules, cel.policyBudget());
+  }
+
+  /** The budget of one application, from the CEL environment it was compiled with. */
+  PolicyBudget budget() {
+    return budget;
   }
 
   /** The customization this was compiled from. */

@@ -2,6 +2,7 @@ package dev.flotilla.customize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flotilla.expr.CompiledExpression;
+import dev.flotilla.expr.PolicyBudget;
 import dev.flotilla.placement.ClusterSet;
 import dev.flotilla.placement.Inventory;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ final class FleetGrouping {
     }
     Masks masks = Masks.of(matches, names.length);
     Map<Object, Object> memo = new HashMap<>();
+    PolicyBudget.Run budget = runner.startBudget();
     Map<Outputs, CustomizationResult.Group> byOutputs = new HashMap<>();
     Map<String, CustomizationResult.Group> byCluster = new HashMap<>(names.length * 2);
     List<CustomizationResult.Group> groups = new ArrayList<>();
@@ -81,7 +83,7 @@ final class FleetGrouping {
         CustomizationResult.Group group = byValues.get(values);
         if (group == null) {
           TemplateContext context =
-              TemplateContext.memoized(inventory.clusterVariable(name).orElseThrow(), memo);
+              TemplateContext.memoized(inventory.clusterVariable(name).orElseThrow(), memo, budget);
           Outputs outputs = new Outputs(mask, results(expressions, context));
           group = byOutputs.get(outputs);
           if (group == null) {

@@ -2,6 +2,7 @@ package dev.flotilla.customize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flotilla.api.Cluster;
+import dev.flotilla.expr.PolicyBudget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,10 @@ final class RuleRunner {
   private final int[] owner;
 
   /** {@code customizations} in the order they apply. */
+  private final PolicyBudget budget;
+
+  private final String policyName;
+
   RuleRunner(List<CompiledCustomization> customizations) {
     this.customizations = List.copyOf(customizations);
     List<CompiledRule> flat = new ArrayList<>();
@@ -32,6 +37,40 @@ final class RuleRunner {
     }
     this.rules = flat.toArray(CompiledRule[]::new);
     this.owner = owners.stream().mapToInt(Integer::intValue).toArray();
+    this.budget = smallest(customizations);
+    this.policyName = policyName(customizations);
+  }
+
+  /** The tightest budget among the customizations': a rule set is one policy evaluation. */
+  private static PolicyBudget smallest(List<CompiledCustomization> customizations) {
+    PolicyBudget out = PolicyBudget.defaults();
+    for (int i = 0; i < customizations.size(); i++) {
+      PolicyBudget b = customizations.get(i).budget();
+      out =
+          i == 0
+              ? b
+              : new PolicyBudget(
+                  Math.min(out.maxCost(), b.maxCost()),
+                  out.maxTime().compareTo(b.maxTime()) <= 0 ? out.maxTime() : b.maxTime());
+    }
+    return out;
+  }
+
+  private static String policyName(List<CompiledCustomization> customizations) {
+    StringBuilder name = new StringBuilder("customization");
+    for (int i = 0; i < customizations.size() && i < 3; i++) {
+      var c = customizations.get(i).customization();
+      name.append(i == 0 ? " " : ", ").append(c.namespace()).append('/').append(c.name());
+    }
+    if (customizations.size() > 3) {
+      name.append(" and ").append(customizations.size() - 3).append(" more");
+    }
+    return name.toString();
+  }
+
+  /** Starts the CEL budget of one application of the rule set. */
+  PolicyBudget.Run startBudget() {
+    return budget.start(policyName);
   }
 
   List<CompiledCustomization> customizations() {
@@ -89,6 +128,7 @@ final class RuleRunner {
       }
     }
     JsonNode document = manifest.deepCopy();
+    context.beginManifest();
     for (int r = 0; r < rules.length; r++) {
       CompiledRule rule = rules[r];
       if (!matched[r] || !selected[owner[r]]) {

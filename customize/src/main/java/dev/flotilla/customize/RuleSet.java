@@ -160,7 +160,8 @@ public final class RuleSet {
     if (sharedResults.size() > cacheLimit) {
       sharedResults.clear();
     }
-    return applyWith(cluster, manifest, TemplateContext.shared(cluster, sharedResults));
+    return applyWith(
+        cluster, manifest, TemplateContext.shared(cluster, sharedResults, runner.startBudget()));
   }
 
   /**
@@ -169,7 +170,7 @@ public final class RuleSet {
    */
   Optional<JsonNode> applyFresh(Cluster cluster, JsonNode manifest) {
     Objects.requireNonNull(cluster, "cluster");
-    return applyWith(cluster, manifest, TemplateContext.of(cluster));
+    return applyWith(cluster, manifest, TemplateContext.of(cluster, runner.startBudget()));
   }
 
   private Optional<JsonNode> applyWith(

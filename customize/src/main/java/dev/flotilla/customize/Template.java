@@ -8,6 +8,7 @@ import dev.flotilla.api.ValidationException;
 import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.ExpressionEnvironment;
 import dev.flotilla.expr.ExpressionEvaluationException;
+import dev.flotilla.expr.PolicyBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,11 @@ final class Template {
    */
   JsonNode evaluate(TemplateContext context, String target) {
     if (whole) {
-      return toJson(context.evaluate(expressions[0], target), target);
+      Object value = context.evaluate(expressions[0], target);
+      if (value instanceof String text) {
+        context.addOutput(text.length(), target);
+      }
+      return toJson(value, target);
     }
     return JSON.textNode(render(context, target));
   }
@@ -148,16 +153,23 @@ final class Template {
       return literals[0];
     }
     StringBuilder out = new StringBuilder(literals[0]);
+    context.addOutput(literals[0].length(), target);
     for (int i = 0; i < expressions.length; i++) {
-      out.append(text(context.evaluate(expressions[i], target), target));
+      String piece = text(context.evaluate(expressions[i], target), target);
+      context.addOutput(piece.length() + literals[i + 1].length(), target);
+      out.append(piece);
       out.append(literals[i + 1]);
     }
     return out.toString();
   }
 
-  static Object run(CompiledExpression expression, Map<String, Object> vars, String target) {
+  static Object run(
+      CompiledExpression expression,
+      Map<String, Object> vars,
+      String target,
+      PolicyBudget.Run budget) {
     try {
-      Object value = expression.evaluate(vars);
+      Object value = expression.evaluate(vars, budget);
       if (value instanceof Optional<?> optional) {
         if (optional.isEmpty()) {
           throw new ActionFailure(
@@ -170,6 +182,9 @@ final class Template {
       }
       return value;
     } catch (ExpressionEvaluationException e) {
+      if (e.kind() == ExpressionEvaluationException.Kind.POLICY_BUDGET) {
+        throw e; // the whole application stops, naming the policy and the expression
+      }
       throw new ActionFailure(target, e.getMessage());
     }
   }

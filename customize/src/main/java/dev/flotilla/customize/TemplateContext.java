@@ -4,6 +4,7 @@ import dev.flotilla.api.Cluster;
 import dev.flotilla.expr.ClusterVariables;
 import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.Dependencies;
+import dev.flotilla.expr.PolicyBudget;
 import dev.flotilla.expr.internal.ClusterProjection;
 import java.util.Arrays;
 import java.util.Map;
@@ -23,11 +24,42 @@ final class TemplateContext {
   private final Map<String, Object> cluster;
   private final Map<Object, Object> memo;
   private final boolean shared;
+  private final PolicyBudget.Run budget;
+  private long output;
 
-  private TemplateContext(Map<String, Object> cluster, Map<Object, Object> memo, boolean shared) {
+  private TemplateContext(
+      Map<String, Object> cluster,
+      Map<Object, Object> memo,
+      boolean shared,
+      PolicyBudget.Run budget) {
     this.cluster = cluster;
     this.memo = memo;
     this.shared = shared;
+    this.budget = budget;
+  }
+
+  /**
+   * The most characters the templates of one manifest may produce together: a Kubernetes object is
+   * at most about 1.5 MB in etcd, so more output can only be an attack or a mistake, and each
+   * template alone staying within its CEL budget does not bound their sum.
+   */
+  static final long MAX_OUTPUT_PER_MANIFEST = 2L << 20;
+
+  /** Starts counting the template output of the next manifest. */
+  void beginManifest() {
+    output = 0;
+  }
+
+  /** Counts {@code chars} more characters of output, failing past the per-manifest limit. */
+  void addOutput(long chars, String target) {
+    output += chars;
+    if (output > MAX_OUTPUT_PER_MANIFEST) {
+      throw new ActionFailure(
+          target,
+          "the templates of this manifest produce more than "
+              + MAX_OUTPUT_PER_MANIFEST
+              + " characters");
+    }
   }
 
   /**
@@ -48,7 +80,12 @@ final class TemplateContext {
 
   /** A context that evaluates every template afresh. */
   static TemplateContext of(Cluster cluster) {
-    return new TemplateContext(ClusterVariables.value(cluster), null, false);
+    return of(cluster, null);
+  }
+
+  /** A context that evaluates every template afresh within {@code budget} (null: none). */
+  static TemplateContext of(Cluster cluster, PolicyBudget.Run budget) {
+    return new TemplateContext(ClusterVariables.value(cluster), null, false, budget);
   }
 
   /**
@@ -56,8 +93,9 @@ final class TemplateContext {
    * through {@code cache} (a concurrent map the caller bounds). Failures are not shared: a time
    * limit hit under load must not fail later calls.
    */
-  static TemplateContext shared(Cluster cluster, Map<Object, Object> cache) {
-    return new TemplateContext(ClusterVariables.value(cluster), cache, true);
+  static TemplateContext shared(
+      Cluster cluster, Map<Object, Object> cache, PolicyBudget.Run budget) {
+    return new TemplateContext(ClusterVariables.value(cluster), cache, true, budget);
   }
 
   /**
@@ -65,8 +103,9 @@ final class TemplateContext {
    * dev.flotilla.placement.Inventory#clusterVariable}) that shares results through {@code memo}
    * (not thread-safe: one per run).
    */
-  static TemplateContext memoized(Map<String, Object> cluster, Map<Object, Object> memo) {
-    return new TemplateContext(cluster, memo, false);
+  static TemplateContext memoized(
+      Map<String, Object> cluster, Map<Object, Object> memo, PolicyBudget.Run budget) {
+    return new TemplateContext(cluster, memo, false, budget);
   }
 
   @SuppressWarnings("unchecked")
@@ -80,7 +119,7 @@ final class TemplateContext {
    */
   Object evaluate(CompiledExpression expression, String target) {
     if (memo == null) {
-      return Template.run(expression, variables(expression), target);
+      return Template.run(expression, variables(expression), target, budget);
     }
     Object value = result(expression);
     if (value instanceof Failure failure) {
@@ -99,7 +138,7 @@ final class TemplateContext {
     Object value = memo.get(key);
     if (value == null) {
       try {
-        Object result = Template.run(expression, variables(expression), "");
+        Object result = Template.run(expression, variables(expression), "", budget);
         value = result == null ? NULL : result; // concurrent maps hold no nulls
         memo.put(key, value);
       } catch (ActionFailure failure) {

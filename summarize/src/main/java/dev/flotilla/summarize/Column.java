@@ -3,6 +3,7 @@ package dev.flotilla.summarize;
 import dev.flotilla.expr.CelNulls;
 import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.ExpressionEvaluationException;
+import dev.flotilla.expr.PolicyBudget;
 import java.util.Map;
 
 /** One compiled expression of a summary, with its {@link FastPath} when it has one. */
@@ -26,7 +27,7 @@ final class Column {
         return value;
       }
     }
-    return cel.evaluate(variables.cel());
+    return cel.evaluate(variables.cel(), variables.budget());
   }
 
   /** As {@link CompiledExpression#test}: a non-bool result goes to CEL for its error. */
@@ -37,16 +38,27 @@ final class Column {
         return b;
       }
     }
-    return cel.test(variables.cel());
+    return cel.test(variables.cel(), variables.budget());
   }
 
   /** The variables of one report: raw Java values, and their CEL form built on first need. */
   static final class Variables {
     private final Map<String, Object> raw;
+    private final PolicyBudget.Run budget;
     private Map<String, Object> cel;
 
     Variables(Map<String, Object> raw) {
+      this(raw, null);
+    }
+
+    Variables(Map<String, Object> raw, PolicyBudget.Run budget) {
       this.raw = raw;
+      this.budget = budget;
+    }
+
+    /** The budget of the summary evaluation this report belongs to, or null. */
+    PolicyBudget.Run budget() {
+      return budget;
     }
 
     Map<String, Object> raw() {

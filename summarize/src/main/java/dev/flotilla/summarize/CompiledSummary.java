@@ -14,6 +14,7 @@ import dev.flotilla.expr.ExpressionEnvironment;
 import dev.flotilla.expr.ExpressionEnvironment.ResultType;
 import dev.flotilla.expr.ExpressionEnvironment.VariableType;
 import dev.flotilla.expr.ExpressionEvaluationException;
+import dev.flotilla.expr.PolicyBudget;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -262,6 +263,8 @@ public final class CompiledSummary {
    * @param executor runs the helper tasks (one per chunk beyond the first, at most); a task that
    *     starts after every chunk was taken returns at once
    * @throws ValidationException when two reports come from the same cluster ({@code [i].cluster})
+   * @throws dev.flotilla.expr.ExpressionEvaluationException of kind {@code POLICY_BUDGET} when the
+   *     summary's CEL would exceed, or has exceeded, the {@link PolicyBudget} of its environment
    */
   public Summary summarize(
       Collection<StatusReport> reports, SummaryContext context, Executor executor) {
@@ -276,10 +279,11 @@ public final class CompiledSummary {
             "Duplicate value: \"" + list.get(i).cluster() + "\": a cluster reports once");
       }
     }
+    PolicyBudget.Run budget = startBudget(list.size());
     if (list.size() < PARALLEL_THRESHOLD) {
       SummaryState state = new SummaryState(layout, context.expected());
       for (StatusReport report : list) {
-        state.add(evaluate(report, context));
+        state.add(evaluate(report, context, budget));
       }
       return state.snapshot();
     }
@@ -294,13 +298,44 @@ public final class CompiledSummary {
               SummaryState state = new SummaryState(layout, Set.of());
               int end = Math.min(list.size(), (c + 1) * CHUNK_SIZE);
               for (int i = c * CHUNK_SIZE; i < end; i++) {
-                state.add(evaluate(list.get(i), context));
+                state.add(evaluate(list.get(i), context, budget));
               }
               return state.snapshot();
             },
             executor);
     Summary merged = MergeAll.of(partials);
     return merged.withMissing(SummaryState.missing(context.expected(), seen));
+  }
+
+  /**
+   * Starts the CEL budget of one summary over {@code reports} reports, rejecting first any
+   * expression whose estimated cost over them exceeds it.
+   */
+  PolicyBudget.Run startBudget(int reports) {
+    PolicyBudget.Run budget =
+        ENVIRONMENT.policyBudget().start("summary " + summary.namespace() + "/" + summary.name());
+    for (Column column : columns()) {
+      budget.admit(column.cel, reports);
+    }
+    return budget;
+  }
+
+  private List<Column> columns() {
+    List<Column> all = new ArrayList<>();
+    if (filter != null) {
+      all.add(filter);
+    }
+    if (when != null) {
+      all.add(when);
+    }
+    for (Column[] columns : new Column[][] {groupBy, aggregates, orderBy, fields}) {
+      for (Column column : columns) {
+        if (column != null) {
+          all.add(column);
+        }
+      }
+    }
+    return all;
   }
 
   /** How many chunks {@code reports} reports are cut into: a function of the count only. */
@@ -318,7 +353,7 @@ public final class CompiledSummary {
   }
 
   /** Evaluates every expression on one report; never throws for a bad report. */
-  Row evaluate(StatusReport report, SummaryContext context) {
+  Row evaluate(StatusReport report, SummaryContext context, PolicyBudget.Run budget) {
     String cluster = report.cluster();
     Column.Variables variables =
         new Column.Variables(
@@ -332,7 +367,8 @@ public final class CompiledSummary {
                 "workload",
                 usesWorkload ? WellKnownStatus.of(report.object()) : Map.of(),
                 "feedback",
-                feedback.isEmpty() ? Map.of() : feedbackValues(report.object())));
+                feedback.isEmpty() ? Map.of() : feedbackValues(report.object())),
+            budget);
     List<ColumnError> errors = new ArrayList<>(0);
     if (filter != null) {
       boolean kept;
@@ -434,7 +470,14 @@ public final class CompiledSummary {
     return null;
   }
 
+  /**
+   * The error of one column on one report, recorded with the report; an exhausted policy budget is
+   * not one report's error and stops the whole summary instead.
+   */
   private static ColumnError error(Column expression, ExpressionEvaluationException e) {
+    if (e.kind() == ExpressionEvaluationException.Kind.POLICY_BUDGET) {
+      throw e;
+    }
     return new ColumnError(expression.fieldPath(), Column.message(e, expression.fieldPath()));
   }
 

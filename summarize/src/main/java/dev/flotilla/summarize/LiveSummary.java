@@ -29,7 +29,9 @@ public final class LiveSummary {
 
   /** Adds the report of a cluster, replacing the one it sent before, if any. */
   public void put(StatusReport report) {
-    Row row = compiled.evaluate(Objects.requireNonNull(report, "report"), context);
+    Row row =
+        compiled.evaluate(
+            Objects.requireNonNull(report, "report"), context, compiled.startBudget(1));
     Row previous = rows.put(report.cluster(), row);
     if (previous != null) {
       state.remove(previous);

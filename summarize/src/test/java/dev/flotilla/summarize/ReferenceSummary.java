@@ -30,7 +30,7 @@ final class ReferenceSummary {
     Layout layout = compiled.layout();
     List<Row> rows = new ArrayList<>();
     for (StatusReport report : reports) {
-      rows.add(compiled.evaluate(report, context));
+      rows.add(compiled.evaluate(report, context, null));
     }
     long matched = rows.stream().filter(Row::matched).count();
     Map<List<Object>, List<Row>> byKey = new TreeMap<>(Values.KEY_ORDER);
