@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
  * clusters are still printed.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "customize",
     description =
         "Print each cluster's customized manifests: an object mapping cluster names to arrays of"

@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
  * score breakdown, and whether the cluster was picked; for the inventory, the picks with theirs.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "explain",
     description = "Explain why clusters were or were not selected by a placement.")
 final class ExplainCommand implements Callable<Integer> {

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
  * The YAML and JSON outputs are also the format {@code --previous} reads.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "place",
     description =
         "Print a placement's decision: names, or YAML or JSON with groups, waves, scores.")

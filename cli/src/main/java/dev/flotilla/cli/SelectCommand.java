@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code flotilla select}: the names of the clusters a label selector matches, sorted. */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "select",
     description =
         "Print the names of the clusters matching a label selector, one per line, sorted;"

@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
  * report and the silent ones are counted as missing.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "summarize",
     description = "Summarize status reports with a StatusSummary policy, as YAML or JSON.")
 final class SummarizeCommand implements Callable<Integer> {

@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code flotilla validate}: checks inventories and policies, reporting every problem of each. */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "validate",
     description =
         "Check inventories, policies, manifests and status reports; print every problem with"

@@ -43,6 +43,10 @@ record Peek(String kind, String written, Node.Location kindAt) {
       return of(INVENTORY); // the inventory reader says what is wrong
     }
     Fields fields = Fields.read(parser);
+    if (fields.firstItemKind != null && (fields.kind == null || fields.kind.endsWith("List"))) {
+      // kubectl writes "items" before "kind": the first item tells what the list holds
+      return of(CLUSTER_KINDS.contains(fields.firstItemKind) ? INVENTORY : MANIFESTS);
+    }
     if (fields.kind == null) {
       return of(fields.cluster ? REPORTS : INVENTORY);
     }

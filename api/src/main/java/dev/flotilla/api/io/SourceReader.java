@@ -393,6 +393,10 @@ final class SourceReader implements Closeable {
       Mark mark =
           marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
       at = mark == null ? Location.UNKNOWN : new Location(mark.getLine() + 1, mark.getColumn() + 1);
+      Location last = locate(parser.currentTokenLocation());
+      if (String.valueOf(marked.getProblem()).contains("<stream end>") && last.line() > 0) {
+        at = last; // the input ended: what is left open is the last thing read
+      }
       message = yamlMessage(marked);
     } else if (cause(e, YAMLException.class) instanceof YAMLException yaml) {
       at = e instanceof JsonProcessingException p ? locate(p.getLocation()) : Location.UNKNOWN;
@@ -403,6 +407,9 @@ final class SourceReader implements Closeable {
     } else {
       at = locate(parser.currentLocation());
       message = clean(e.getMessage());
+    }
+    if (at.line() == 0) {
+      at = locate(parser.currentLocation()); // SnakeYAML's limits come without a place
     }
     return new ValidationException(
         new Problem(source, at.line(), at.column(), "", "cannot parse: " + message));
@@ -435,7 +442,8 @@ final class SourceReader implements Closeable {
   }
 
   private static String tokens(String text) {
-    return text.replace("<stream end>", "the end of the input")
+    return text.replaceAll("'(<[a-z ]+>)'", "$1")
+        .replace("<stream end>", "the end of the input")
         .replace("<document end>", "the end of the document")
         .replace("<block end>", "the end of the block")
         .replace("<block mapping start>", "a new mapping")

@@ -24,9 +24,16 @@ final class YamlQuoting extends StringQuotingChecker.Default {
   private static final Resolver YAML_11 = new Resolver();
   private static final Set<String> WORDS =
       Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=", "<<");
+
+  /**
+   * Numbers yaml.v2 reads with Go's strconv (octal {@code 0o17}, hex floats, {@code +Infinity},
+   * underscores, a trailing dot) beyond SnakeYAML's YAML 1.1 patterns.
+   */
   private static final Pattern NUMBER_LIKE =
       Pattern.compile(
-          "[-+]?(0o[0-7_]+|\\.?[0-9][0-9_.:eE+-]*|\\.(inf|nan))", Pattern.CASE_INSENSITIVE);
+          "[-+]?(0o[0-7_]+|0x[0-9a-f_]*(\\.[0-9a-f_]*)?(p[-+]?[0-9]+)?|\\.?(inf|infinity|nan)"
+              + "|[0-9][0-9_]*(\\.[0-9_]*)?(e[-+]?[0-9_]+)?|\\.[0-9][0-9_]*(e[-+]?[0-9]+)?)",
+          Pattern.CASE_INSENSITIVE);
 
   static final YamlQuoting INSTANCE = new YamlQuoting();
 

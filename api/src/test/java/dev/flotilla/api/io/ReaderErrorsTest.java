@@ -78,18 +78,23 @@ class ReaderErrorsTest {
 
   @Test
   void yamlSyntaxErrorsGiveProblemAndContext() {
-    ValidationException e = inventoryError("f.yaml", "kind: ClusterInventory\nclusters: [{name: a\n");
-    assertTrue(e.getMessage().startsWith("f.yaml:3:1: cannot parse: expected ',' or '}'"), e.getMessage());
-    assertTrue(e.getMessage().contains("(while parsing a flow mapping started at 2:12)"), e.getMessage());
+    ValidationException e =
+        inventoryError("f.yaml", "kind: ClusterInventory\nclusters: [{name: a\n");
+    assertTrue(
+        e.getMessage().startsWith("f.yaml:2:19: cannot parse: expected ',' or '}'"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("(while parsing a flow mapping started at 2:12)"), e.getMessage());
     assertOwnWords(e);
   }
 
   @Test
   void duplicateClusterNamesAcrossDocumentsAreLocated() {
     ValidationException e =
-        inventoryError("s.yaml", "kind: Cluster\nname: a\n---\nkind: Cluster\nmetadata: {name: a}\n");
+        inventoryError(
+            "s.yaml", "kind: Cluster\nname: a\n---\nkind: Cluster\nmetadata: {name: a}\n");
     assertEquals(
-        "s.yaml:5:17: [1].metadata.name: Duplicate value: \"a\": the cluster name is already used"
+        "s.yaml:5:18: [1].metadata.name: Duplicate value: \"a\": the cluster name is already used"
             + " at [0].name (line 2); cluster names must be unique",
         e.getMessage());
   }
@@ -98,7 +103,8 @@ class ReaderErrorsTest {
   void tooDeepNestingIsLocatedInBothFormats() {
     String deep = "[".repeat(100) + "]".repeat(100);
     for (String source : List.of("f.yaml", "f.json")) {
-      ValidationException e = inventoryError(source, "{\"kind\": \"List\", \"items\": " + deep + "}");
+      ValidationException e =
+          inventoryError(source, "{\"kind\": \"List\", \"items\": " + deep + "}");
       assertTrue(e.getMessage().contains("nesting deeper than 64 levels"), e.getMessage());
       assertTrue(e.getMessage().startsWith(source + ":1:"), e.getMessage());
       assertOwnWords(e);
@@ -114,10 +120,14 @@ class ReaderErrorsTest {
             + " tag",
         binary.getMessage());
     ValidationException custom = inventoryError("f.yaml", "kind: !thing ClusterInventory\n");
-    assertTrue(custom.getMessage().contains("YAML tag !thing is not supported"), custom.getMessage());
+    assertTrue(
+        custom.getMessage().contains("YAML tag !thing is not supported"), custom.getMessage());
     assertEquals(
-        "16", InventoryReader.read("f.yaml", "kind: Cluster\nname: a\nproperties: {cpu: !!str 16}")
-            .get(0).properties().get("cpu"));
+        "16",
+        InventoryReader.read("f.yaml", "kind: Cluster\nname: a\nproperties: {cpu: !!str 16}")
+            .get(0)
+            .properties()
+            .get("cpu"));
   }
 
   @Test
@@ -126,7 +136,9 @@ class ReaderErrorsTest {
         assertThrows(
             ValidationException.class,
             () -> PlacementReader.parse("p.yaml", PLACEMENT + "---\n" + PLACEMENT));
-    assertTrue(e.getMessage().startsWith("p.yaml:7:1: a second document: expected one Placement"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("p.yaml:7:1: a second document: expected one Placement"),
+        e.getMessage());
   }
 
   @Test
@@ -147,14 +159,16 @@ class ReaderErrorsTest {
     bytes[head.length] = (byte) 0xC3;
     bytes[head.length + 1] = (byte) 0x28;
     Files.write(file, bytes);
-    ValidationException e = assertThrows(ValidationException.class, () -> InventoryReader.read(file));
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> InventoryReader.read(file));
     assertEquals(
         file + ":3:10: invalid UTF-8: byte 0xC3; the input must be UTF-8 text", e.getMessage());
   }
 
   @Test
   void aDirectoryIsNotAFile() {
-    ValidationException e = assertThrows(ValidationException.class, () -> InventoryReader.read(dir));
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> InventoryReader.read(dir));
     assertEquals(dir + ": is a directory, not a file", e.getMessage());
     ValidationException any = assertThrows(ValidationException.class, () -> FileContents.read(dir));
     assertEquals(dir + ": is a directory, not a file", any.getMessage());
@@ -197,7 +211,9 @@ class ReaderErrorsTest {
         };
     ValidationException e =
         assertThrows(ValidationException.class, () -> InventoryReader.read("/dev/zero", zeros));
-    assertTrue(e.getMessage().startsWith("/dev/zero:1:1: cannot parse: control characters"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("/dev/zero:1:1: cannot parse: control characters"),
+        e.getMessage());
   }
 
   // ---- FileContents: what validate reads.
