@@ -32,11 +32,12 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The kind is told from the beginning of the input (at most {@value #PEEK_BYTES} bytes are
- * looked at, then read again by the chosen reader, so stdin works too): a Flotilla policy by its
- * {@code kind} ({@code Placement}, {@code Customization}, {@code StatusSummary}); an inventory by
- * {@code kind: ClusterInventory}, {@code Cluster}, {@code ManagedCluster}, {@code MemberCluster}, a
- * {@code ...List} of them, or a document without a kind; status reports by a list (or a document)
- * of objects with a {@code cluster} field and no kind; anything else, including a JSON array or a
+ * looked at, then read again by the chosen reader, so stdin works too; an input whose first
+ * document starts later is read as an inventory): a Flotilla policy by its {@code kind} ({@code
+ * Placement}, {@code Customization}, {@code StatusSummary}); an inventory by {@code kind:
+ * ClusterInventory}, {@code Cluster}, {@code ManagedCluster}, {@code MemberCluster}, a {@code
+ * ...List} of them, or a document without a kind; status reports by a list (or a document) of
+ * objects with a {@code cluster} field and no kind; anything else, including a JSON array or a
  * {@code kind: List} of other objects, is manifests. An input with no object at all, and a kind
  * under {@code flotilla.dev/} that Flotilla does not define (a misspelling), are problems.
  */

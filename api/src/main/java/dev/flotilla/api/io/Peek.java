@@ -20,9 +20,11 @@ record Peek(String kind, String written, Node.Location kindAt) {
   /** Peeks at {@code in}, reading at most {@code bytes}; a failure to parse is no answer. */
   static Peek of(String source, InputStream in, int bytes) {
     Peek none = new Peek(INVENTORY, "", Node.Location.UNKNOWN);
-    try (SourceReader reader = SourceReader.open(source, new Prefix(in, bytes))) {
+    Prefix prefix = new Prefix(in, bytes);
+    try (SourceReader reader = SourceReader.open(source, prefix)) {
       if (!reader.nextDocument()) {
-        return new Peek("", "", Node.Location.UNKNOWN);
+        // empty, unless the document starts past what was looked at (a long comment, say)
+        return prefix.left > 0 ? new Peek("", "", Node.Location.UNKNOWN) : none;
       }
       return of(reader.parser(), reader.token());
     } catch (IOException | RuntimeException e) {

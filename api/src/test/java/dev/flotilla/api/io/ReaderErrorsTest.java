@@ -255,6 +255,42 @@ class ReaderErrorsTest {
   }
 
   @Test
+  void aLongCommentIsNotAnEmptyFile() {
+    String comment = ("# " + "x".repeat(98) + "\n").repeat(11_000);
+    // Past the first MiB, the kind is not known: the input is read as an inventory, not as empty.
+    assertInstanceOf(FileContents.Inventory.class, contents("p.yaml", comment + PLACEMENT));
+    assertInstanceOf(
+        FileContents.PlacementPolicy.class,
+        contents("p.yaml", comment.substring(0, 1000) + PLACEMENT));
+  }
+
+  @Test
+  void aListWhoseKindComesLastIsReadAsItIsParsed() {
+    String list =
+        "apiVersion: v1\nitems:\n- {kind: ManagedCluster, metadata: {name: c1}}\n"
+            + "- {kind: ManagedCluster, metadata: {name: c1}}\n"
+            + "- {kind: ManagedCluster, metadata: {labels: {a: b}}}\nkind: List\n";
+    ValidationException e = inventoryError("ocm.yaml", list);
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertTrue(
+        e.problems()
+            .get(0)
+            .toString()
+            .startsWith("ocm.yaml:4:43: items[1].metadata.name: Duplicate value"),
+        e.getMessage());
+    assertEquals(
+        "ocm.yaml:5:36: items[2].metadata.name: Required value", e.problems().get(1).toString());
+    assertEquals(
+        List.of("c1", "c2"),
+        InventoryReader.read(
+                "ocm.yaml",
+                list.replace("c1}}\n- {kind: ManagedCluster, metadata: {labels: {a: b}}}", "c2}}"))
+            .stream()
+            .map(Cluster::name)
+            .toList());
+  }
+
+  @Test
   void anEmptyFileHasNoObjects() {
     ValidationException e = assertThrows(ValidationException.class, () -> contents("e.yaml", ""));
     assertTrue(e.getMessage().startsWith("e.yaml: no objects"), e.getMessage());
