@@ -261,7 +261,7 @@ class ReaderErrorsTest {
     assertInstanceOf(FileContents.Inventory.class, contents("p.yaml", comment + PLACEMENT));
     assertInstanceOf(
         FileContents.PlacementPolicy.class,
-        contents("p.yaml", comment.substring(0, 1000) + PLACEMENT));
+        contents("p.yaml", comment.substring(0, 1010) + PLACEMENT));
   }
 
   @Test
