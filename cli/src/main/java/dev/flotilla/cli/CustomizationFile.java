@@ -17,7 +17,17 @@ final class CustomizationFile {
    * @throws ValidationException with file, line and column on every problem
    */
   static CompiledCustomization compile(Path file) {
-    Parsed<Customization> parsed = CustomizationReader.parse(file);
+    Parsed<Customization> parsed =
+        Inputs.read(file, CustomizationReader::parse, CustomizationReader::parse);
+    return compile(parsed);
+  }
+
+  /**
+   * Compiles a customization already read.
+   *
+   * @throws ValidationException with file, line and column on every problem
+   */
+  static CompiledCustomization compile(Parsed<Customization> parsed) {
     try {
       return CompiledCustomization.compile(parsed.value());
     } catch (ValidationException e) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
-import dev.flotilla.api.io.InventoryReader;
 import dev.flotilla.api.io.ManifestReader;
 import dev.flotilla.api.io.ManifestWriter;
 import dev.flotilla.customize.CompiledCustomization;
@@ -22,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,48 +34,41 @@ import picocli.CommandLine.Spec;
  * clusters are still printed.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "customize",
     description =
         "Print each cluster's customized manifests: an object mapping cluster names to arrays of"
             + " manifests.")
 final class CustomizeCommand implements Callable<Integer> {
-  enum Format {
-    yaml,
-    json
-  }
-
   @Spec CommandSpec spec;
 
-  @Option(names = "--inventory", required = true, description = "Inventory file (YAML or JSON).")
-  Path inventory;
+  @Mixin InventoryOption inventory;
 
   @Option(
       names = "--policy",
       required = true,
       description =
-          "Customization file (YAML or JSON); repeat for several, applied by (spec.priority, name).")
+          "Customization file (YAML or JSON; - for stdin); repeat for several, applied by"
+              + " (spec.priority, name).")
   List<Path> policies;
 
   @Option(
       names = "--manifests",
       required = true,
-      description = "Manifests file: YAML (multi-document), JSON, or a kind: List.")
+      description = "Manifests file: YAML (multi-document), JSON, or a kind: List (- for stdin).")
   Path manifests;
 
   @Option(names = "--cluster", description = "Print only this cluster.")
   String cluster;
 
-  @Option(
-      names = {"-o", "--output"},
-      defaultValue = "yaml",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-  Format output;
+  @Mixin FormatOption format;
 
   @Override
   public Integer call() {
     RuleSet rules = compile(policies);
-    List<JsonNode> inputs = ManifestReader.read(manifests);
-    Inventory fleet = Inventory.of(InventoryReader.read(inventory));
+    List<JsonNode> inputs = Inputs.read(manifests, ManifestReader::read, ManifestReader::read);
+    Inventory fleet = Inventory.of(inventory.read());
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     List<CustomizationError> errors = new ArrayList<>();
     if (cluster != null) {
@@ -85,7 +78,10 @@ final class CustomizeCommand implements Callable<Integer> {
               .orElseThrow(
                   () ->
                       new UserError(
-                          "--cluster: no cluster named \"" + cluster + "\" in " + inventory));
+                          "--cluster: no cluster named \""
+                              + cluster
+                              + "\" in "
+                              + Inputs.name(inventory.inventory)));
       ArrayNode list = out.putArray(one.name());
       for (int m = 0; m < inputs.size(); m++) {
         try {
@@ -105,7 +101,9 @@ final class CustomizeCommand implements Callable<Integer> {
     }
     PrintWriter writer = spec.commandLine().getOut();
     writer.print(
-        output == Format.json ? ManifestWriter.json(out) + "\n" : ManifestWriter.yaml(out));
+        format.output == FormatOption.Format.json
+            ? ManifestWriter.json(out) + "\n"
+            : ManifestWriter.yaml(out));
     writer.flush();
     if (errors.isEmpty()) {
       return 0;

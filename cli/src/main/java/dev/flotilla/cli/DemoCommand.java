@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
  * README.txt} of the commands that replay each step.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "demo",
     description =
         "Run placement, scheduling, customization and summarization on a generated fleet and show"

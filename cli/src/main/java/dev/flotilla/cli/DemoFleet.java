@@ -2,9 +2,9 @@ package dev.flotilla.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.Taint;
+import dev.flotilla.api.io.ManifestWriter;
 import dev.flotilla.placement.Inventory;
 import dev.flotilla.testkit.FleetGenerator;
 import java.io.IOException;
@@ -24,12 +24,7 @@ import java.util.TreeMap;
 final class DemoFleet {
   /** YAML that reads back as written: strings that look like numbers or booleans are quoted. */
   static YAMLFactory yaml() {
-    return YAMLFactory.builder()
-        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-        .disable(YAMLGenerator.Feature.SPLIT_LINES)
-        .build();
+    return ManifestWriter.yamlFactory();
   }
 
   final List<Cluster> clusters;

@@ -1,7 +1,6 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.api.Cluster;
-import dev.flotilla.api.io.InventoryReader;
 import dev.flotilla.placement.ClusterExplanation;
 import dev.flotilla.placement.ClusterScheduling;
 import dev.flotilla.placement.CompiledPlacement;
@@ -13,11 +12,11 @@ import dev.flotilla.placement.RequirementResult;
 import dev.flotilla.placement.ScheduledCluster;
 import dev.flotilla.placement.Scheduler;
 import dev.flotilla.placement.SchedulingContext;
+import dev.flotilla.placement.Scope;
 import dev.flotilla.placement.ScoreTerm;
 import dev.flotilla.placement.Selection;
 import dev.flotilla.placement.TermExplanation;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +32,8 @@ import picocli.CommandLine.Spec;
  * score breakdown, and whether the cluster was picked; for the inventory, the picks with theirs.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "explain",
     description = "Explain why clusters were or were not selected by a placement.")
 final class ExplainCommand implements Callable<Integer> {
@@ -44,11 +45,11 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--inventory", required = true, description = "Inventory file (YAML or JSON).")
-  Path inventory;
+  @Mixin InventoryOption inventory;
 
-  @Option(names = "--placement", required = true, description = "Placement file (YAML or JSON).")
-  Path placement;
+  @Mixin PlacementOption placement;
+
+  @Mixin ScopeOption scope;
 
   @Option(names = "--cluster", description = "Explain this cluster, requirement by requirement.")
   String cluster;
@@ -57,14 +58,15 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CompiledPlacement compiled = PlacementFile.compile(placement);
+    CompiledPlacement compiled = placement.compile();
     PlacementExplainer explainer = new PlacementExplainer(compiled);
-    List<Cluster> clusters = InventoryReader.read(inventory);
+    List<Cluster> clusters = inventory.read();
+    Scope inScope = scope.scope();
     SchedulingContext context = scheduling.context(compiled.placement());
     boolean schedules = SchedulingOptions.schedules(compiled.placement().spec());
     Inventory fleet = Inventory.of(clusters);
     Scheduler scheduler = Scheduler.of(compiled);
-    Selection selection = compiled.select(fleet);
+    Selection selection = compiled.select(fleet, inScope);
     PrintWriter out = spec.commandLine().getOut();
     if (cluster != null) {
       Cluster one =
@@ -74,14 +76,17 @@ final class ExplainCommand implements Callable<Integer> {
               .orElseThrow(
                   () ->
                       new UserError(
-                          "--cluster: no cluster named \"" + cluster + "\" in " + inventory));
-      ClusterExplanation why = explainer.explain(one);
+                          "--cluster: no cluster named \""
+                              + cluster
+                              + "\" in "
+                              + Inputs.name(inventory.inventory)));
+      ClusterExplanation why = explainer.explain(one, inScope);
       print(why, out);
       if (why.selected() && (schedules || !one.taints().isEmpty())) {
         print(scheduler.explain(selection, cluster, context), out);
       }
     } else {
-      print(explainer.explain(fleet, EXAMPLES), out);
+      print(explainer.explain(fleet, inScope, EXAMPLES), out);
       PlacementDecision decision = scheduler.schedule(selection, context);
       if (schedules || decision.eligible() != selection.clusters().size()) {
         print(decision, out);

@@ -45,7 +45,36 @@ public final class Flotilla implements Runnable {
           report(exception, line.getErr());
           return INVALID_INPUT;
         });
-    return commandLine.execute(args);
+    commandLine.setParameterExceptionHandler(Flotilla::usageError);
+    try {
+      return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Past the readers (which name the file): the work itself did not fit in the heap.
+      err.println(
+          "error: out of memory with "
+              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MiB of heap; give Java more with -Xmx");
+      err.flush();
+      return INVALID_INPUT;
+    }
+  }
+
+  /**
+   * A usage error (an unknown option, a missing one, a bad option value): one {@code error:} line,
+   * then where to find help; exit status 2.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine line = e.getCommandLine();
+    PrintWriter err = line.getErr();
+    String message = e.getMessage();
+    if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+        && e.getCause() instanceof CommandLine.TypeConversionException conversion) {
+      message = option.longestName() + ": " + conversion.getMessage();
+    }
+    err.println("error: " + message);
+    err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return line.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   /** Bad input is reported, one line per problem; anything else is a bug and says so. */

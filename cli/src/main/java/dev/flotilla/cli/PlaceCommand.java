@@ -3,9 +3,7 @@ package dev.flotilla.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.flotilla.api.io.InventoryReader;
+import dev.flotilla.api.io.ManifestWriter;
 import dev.flotilla.placement.CompiledPlacement;
 import dev.flotilla.placement.EvaluationError;
 import dev.flotilla.placement.Inventory;
@@ -15,7 +13,6 @@ import dev.flotilla.placement.Scheduler;
 import dev.flotilla.placement.ScoreTerm;
 import dev.flotilla.placement.Selection;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +31,8 @@ import picocli.CommandLine.Spec;
  * The YAML and JSON outputs are also the format {@code --previous} reads.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "place",
     description =
         "Print a placement's decision: names, or YAML or JSON with groups, waves, scores.")
@@ -46,11 +45,11 @@ final class PlaceCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--inventory", required = true, description = "Inventory file (YAML or JSON).")
-  Path inventory;
+  @Mixin InventoryOption inventory;
 
-  @Option(names = "--placement", required = true, description = "Placement file (YAML or JSON).")
-  Path placement;
+  @Mixin PlacementOption placement;
+
+  @Mixin ScopeOption scope;
 
   @Mixin SchedulingOptions scheduling;
 
@@ -62,9 +61,9 @@ final class PlaceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    CompiledPlacement compiled = PlacementFile.compile(placement);
-    Inventory clusters = Inventory.of(InventoryReader.read(inventory));
-    Selection selection = compiled.select(clusters);
+    CompiledPlacement compiled = placement.compile();
+    Inventory clusters = Inventory.of(inventory.read());
+    Selection selection = compiled.select(clusters, scope.scope());
     PlacementDecision decision =
         Scheduler.of(compiled).schedule(selection, scheduling.context(compiled.placement()));
     PrintWriter out = spec.commandLine().getOut();
@@ -82,12 +81,7 @@ final class PlaceCommand implements Callable<Integer> {
   }
 
   static ObjectMapper yaml() {
-    return new ObjectMapper(
-        YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .build());
+    return new ObjectMapper(ManifestWriter.yamlFactory());
   }
 
   /**

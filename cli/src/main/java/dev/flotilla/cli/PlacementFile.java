@@ -17,7 +17,16 @@ final class PlacementFile {
    * @throws ValidationException with file, line and column on every problem
    */
   static CompiledPlacement compile(Path file) {
-    Parsed<Placement> parsed = PlacementReader.parse(file);
+    Parsed<Placement> parsed = Inputs.read(file, PlacementReader::parse, PlacementReader::parse);
+    return compile(parsed);
+  }
+
+  /**
+   * Compiles a placement already read.
+   *
+   * @throws ValidationException with file, line and column on every problem
+   */
+  static CompiledPlacement compile(Parsed<Placement> parsed) {
     try {
       return CompiledPlacement.compile(parsed.value());
     } catch (ValidationException e) {

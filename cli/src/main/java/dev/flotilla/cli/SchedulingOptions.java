@@ -6,8 +6,7 @@ import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.api.placement.PreviousDecision;
 import dev.flotilla.placement.SchedulingContext;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code place} and {@code explain} share to build a scheduling context. */
@@ -15,38 +14,26 @@ final class SchedulingOptions {
   @Option(
       names = "--previous",
       description =
-          "The previous decision (a file written by place -o yaml|json): its clusters are kept"
-              + " while eligible.")
+          "The previous decision (a file written by place -o yaml|json; - for stdin): its"
+              + " clusters are kept while eligible.")
   Path previous;
 
-  @Option(
-      names = "--now",
-      description =
-          "The time of the decision, RFC 3339 (default: the clock); tolerationSeconds count to it.")
-  String now;
+  @Mixin ClockOption clock;
 
   /** The context at {@code --now} (or the clock), with the previous decision's clusters. */
   SchedulingContext context(Placement placement) {
-    Instant at;
-    try {
-      at = now == null ? Instant.now() : Instant.parse(now);
-    } catch (DateTimeParseException e) {
-      throw new UserError(
-          "--now: Invalid value: \""
-              + now
-              + "\": must be an RFC 3339 time such as"
-              + " 2026-01-02T15:04:05Z");
-    }
-    SchedulingContext context = SchedulingContext.at(at);
+    SchedulingContext context = SchedulingContext.at(clock.now());
     if (previous == null) {
       return context;
     }
-    PreviousDecision decision = DecisionReader.read(previous);
+    PreviousDecision decision =
+        Inputs.read(
+            previous, DecisionReader::read, (name, in) -> DecisionReader.parse(name, in).value());
     if (!decision.placement().equals(placement.name())
         || !decision.namespace().equals(placement.namespace())) {
       throw new UserError(
           "--previous: "
-              + previous
+              + Inputs.name(previous)
               + " is a decision of placement "
               + decision.namespace()
               + "/"

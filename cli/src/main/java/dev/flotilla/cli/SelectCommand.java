@@ -1,27 +1,28 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.api.Cluster;
-import dev.flotilla.api.io.InventoryReader;
 import dev.flotilla.api.labels.LabelSelector;
 import dev.flotilla.api.labels.SelectorSyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code flotilla select}: the names of the clusters a label selector matches, sorted. */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "select",
     description =
-        "Print the names of the clusters matching a label selector, one per line, sorted.")
+        "Print the names of the clusters matching a label selector, one per line, sorted;"
+            + " with --scope, only among the clusters in scope.")
 final class SelectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--inventory", required = true, description = "Inventory file (YAML or JSON).")
-  Path inventory;
+  @Mixin InventoryOption inventory;
 
   @Option(
       names = "--selector",
@@ -29,13 +30,15 @@ final class SelectCommand implements Callable<Integer> {
       description = "A Kubernetes label selector, such as 'env in (prod),!canary'.")
   String selector;
 
+  @Mixin ScopeOption scope;
+
   @Override
   public Integer call() {
-    LabelSelector parsed = parseSelector(selector);
-    List<Cluster> clusters = InventoryReader.read(inventory);
+    LabelSelector parsed = parseSelector("--selector", selector);
+    List<Cluster> clusters = inventory.read();
     List<String> names =
         clusters.stream()
-            .filter(cluster -> parsed.matches(cluster.labels()))
+            .filter(cluster -> parsed.matches(cluster.labels()) && scope.contains(cluster))
             .map(Cluster::name)
             .sorted()
             .toList();
@@ -45,11 +48,12 @@ final class SelectCommand implements Callable<Integer> {
     return 0;
   }
 
-  static LabelSelector parseSelector(String text) {
+  /** {@code text} as a label selector; a syntax error names {@code option}. */
+  static LabelSelector parseSelector(String option, String text) {
     try {
       return LabelSelector.parse(text);
     } catch (SelectorSyntaxException e) {
-      throw new UserError("--selector: " + e.getMessage());
+      throw new UserError(option + ": " + e.getMessage());
     }
   }
 }

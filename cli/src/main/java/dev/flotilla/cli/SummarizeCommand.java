@@ -2,11 +2,9 @@ package dev.flotilla.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.ValidationException;
-import dev.flotilla.api.io.InventoryReader;
+import dev.flotilla.api.io.ManifestWriter;
 import dev.flotilla.api.io.Parsed;
 import dev.flotilla.api.io.StatusReportReader;
 import dev.flotilla.api.io.StatusSummaryReader;
@@ -23,11 +21,10 @@ import dev.flotilla.summarize.SummaryResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,14 +36,11 @@ import picocli.CommandLine.Spec;
  * report and the silent ones are counted as missing.
  */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "summarize",
     description = "Summarize status reports with a StatusSummary policy, as YAML or JSON.")
 final class SummarizeCommand implements Callable<Integer> {
-  enum Format {
-    yaml,
-    json
-  }
-
   @Spec CommandSpec spec;
 
   @Option(names = "--policy", required = true, description = "StatusSummary file (YAML or JSON).")
@@ -55,7 +49,8 @@ final class SummarizeCommand implements Callable<Integer> {
   @Option(
       names = "--reports",
       required = true,
-      description = "Status reports: a list of {cluster, observedAt, object} (YAML or JSON).")
+      description =
+          "Status reports: a list of {cluster, observedAt, object} (YAML or JSON; - for stdin).")
   Path reports;
 
   @Option(names = "--inventory", description = "Inventory file: facts for CEL's cluster variable.")
@@ -67,28 +62,22 @@ final class SummarizeCommand implements Callable<Integer> {
           "Placement file: the clusters it decides on at --now are expected (needs --inventory).")
   Path placement;
 
-  @Option(
-      names = "--now",
-      description = "The clock staleness is judged against (RFC 3339; default: the current time).")
-  String now;
+  @Mixin ClockOption clock;
 
-  @Option(
-      names = {"-o", "--output"},
-      defaultValue = "yaml",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-  Format output;
+  @Mixin FormatOption format;
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Instant clock = clock();
+    Instant now = clock.now();
     if (placement != null && inventory == null) {
       throw new UserError("--placement needs --inventory: the placement selects from it");
     }
     CompiledSummary compiled = compile(policy);
-    List<StatusReport> reportList = StatusReportReader.read(reports);
-    SummaryContext context = SummaryContext.at(clock);
+    List<StatusReport> reportList =
+        Inputs.read(reports, StatusReportReader::read, StatusReportReader::read);
+    SummaryContext context = SummaryContext.at(now);
     if (inventory != null) {
-      List<Cluster> clusters = InventoryReader.read(inventory);
+      List<Cluster> clusters = Inputs.inventory(inventory);
       context = context.withClusters(clusters);
       if (placement != null) {
         // Expect the clusters the placement puts the workload on: its scheduled picks at the
@@ -98,12 +87,12 @@ final class SummarizeCommand implements Callable<Integer> {
         Selection selection = where.select(Inventory.of(clusters));
         context =
             context.expecting(
-                Scheduler.of(where).schedule(selection, SchedulingContext.at(clock)).names());
+                Scheduler.of(where).schedule(selection, SchedulingContext.at(now)).names());
       }
     }
     SummaryResult result = compiled.summarize(reportList, context).result();
     PrintWriter out = spec.commandLine().getOut();
-    switch (output) {
+    switch (format.output) {
       case json -> out.println(result.toJson());
       case yaml -> out.print(yaml().writeValueAsString(result.toMap()));
     }
@@ -113,7 +102,13 @@ final class SummarizeCommand implements Callable<Integer> {
 
   /** Reads and compiles a StatusSummary, placing CEL problems in the file. */
   static CompiledSummary compile(Path file) {
-    Parsed<StatusSummary> parsed = StatusSummaryReader.parse(file);
+    Parsed<StatusSummary> parsed =
+        Inputs.read(file, StatusSummaryReader::parse, StatusSummaryReader::parse);
+    return compile(parsed);
+  }
+
+  /** Compiles a StatusSummary already read, placing CEL problems in the file. */
+  static CompiledSummary compile(Parsed<StatusSummary> parsed) {
     try {
       return CompiledSummary.compile(parsed.value());
     } catch (ValidationException e) {
@@ -121,23 +116,7 @@ final class SummarizeCommand implements Callable<Integer> {
     }
   }
 
-  private Instant clock() {
-    if (now == null) {
-      return Instant.now();
-    }
-    try {
-      return OffsetDateTime.parse(now).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new UserError("--now: \"" + now + "\" is not an RFC 3339 timestamp");
-    }
-  }
-
   private static ObjectMapper yaml() {
-    return new ObjectMapper(
-        YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .build());
+    return new ObjectMapper(ManifestWriter.yamlFactory());
   }
 }

@@ -1,12 +1,8 @@
 package dev.flotilla.cli;
 
-import dev.flotilla.api.Cluster;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
-import dev.flotilla.api.io.DocumentKinds;
-import dev.flotilla.api.io.InventoryReader;
-import dev.flotilla.api.io.ManifestReader;
-import dev.flotilla.api.io.StatusReportReader;
+import dev.flotilla.api.io.FileContents;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code flotilla validate}: checks inventories and policies, reporting every problem of each. */
 @Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = Flotilla.Version.class,
     name = "validate",
     description =
         "Check inventories, policies, manifests and status reports; print every problem with"
@@ -26,7 +24,7 @@ import picocli.CommandLine.Spec;
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to check.")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to check (- for stdin).")
   List<Path> files;
 
   @Override
@@ -35,7 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<Problem> problems = new ArrayList<>();
     for (Path file : files) {
       try {
-        out.println(file + ": " + check(file));
+        out.println(Inputs.name(file) + ": " + check(file));
       } catch (ValidationException e) {
         problems.addAll(e.problems());
       }
@@ -47,45 +45,33 @@ final class ValidateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String inventory(Path file) {
-    List<Cluster> clusters = InventoryReader.read(file);
-    return "valid inventory of " + clusters.size() + " clusters";
+  /** Validates one file according to what it holds; returns a one-line summary. */
+  private static String check(Path file) {
+    FileContents contents = Inputs.read(file, FileContents::read, FileContents::read);
+    if (contents instanceof FileContents.PlacementPolicy placement) {
+      PlacementFile.compile(placement.parsed()); // compiling catches bad CEL, placed in the file
+      return "valid Placement";
+    }
+    if (contents instanceof FileContents.CustomizationPolicy customization) {
+      int rules =
+          CustomizationFile.compile(customization.parsed()).customization().spec().rules().size();
+      return "valid Customization of " + rules + (rules == 1 ? " rule" : " rules");
+    }
+    if (contents instanceof FileContents.StatusSummaryPolicy summary) {
+      SummarizeCommand.compile(summary.parsed()); // compiling catches bad CEL, placed in the file
+      return "valid StatusSummary";
+    }
+    if (contents instanceof FileContents.Inventory inventory) {
+      return "valid inventory of " + count(inventory.clusters().size(), "cluster");
+    }
+    if (contents instanceof FileContents.StatusReports reports) {
+      return "valid status reports of " + count(reports.reports().size(), "cluster");
+    }
+    FileContents.Manifests manifests = (FileContents.Manifests) contents;
+    return "valid manifests: " + count(manifests.manifests().size(), "object");
   }
 
-  /** Validates one file according to its kind; returns a one-line summary. */
-  private static String check(Path file) {
-    String kind = DocumentKinds.of(file);
-    switch (kind) {
-      case "Placement" -> {
-        PlacementFile.compile(file); // compiling catches bad CEL, placed in the file
-        return "valid Placement";
-      }
-      case "Customization" -> {
-        int rules = CustomizationFile.compile(file).customization().spec().rules().size();
-        return "valid Customization of " + rules + (rules == 1 ? " rule" : " rules");
-      }
-      case "StatusSummary" -> {
-        SummarizeCommand.compile(file); // compiling catches bad CEL, placed in the file
-        return "valid StatusSummary";
-      }
-      case "ClusterInventory", "Cluster", "ManagedCluster" -> {
-        return inventory(file);
-      }
-      case "" -> {
-        if (DocumentKinds.holdsStatusReports(file)) {
-          int reports = StatusReportReader.read(file).size();
-          return "valid status reports of " + reports + (reports == 1 ? " cluster" : " clusters");
-        }
-        return inventory(file); // reports the missing kind
-      }
-      default -> {
-        if (kind.endsWith("List")) {
-          return inventory(file); // kubectl get managedclusters|clusters -o yaml
-        }
-        // Any other kind is a Kubernetes object to customize (Deployment, ConfigMap, ...).
-        int manifests = ManifestReader.read(file).size();
-        return "valid manifests: " + manifests + (manifests == 1 ? " object" : " objects");
-      }
-    }
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -239,7 +239,7 @@ class SchedulingCommandsTest {
             placement.toString(),
             "--now",
             "yesterday");
-    assertEquals(1, time.status());
+    assertEquals(2, time.status(), "a bad option value is a usage error (issue 11)");
     assertTrue(time.err().startsWith("error: --now: Invalid value: \"yesterday\""), time.err());
     assertFalse(time.err().contains("\tat "));
   }

@@ -224,7 +224,7 @@ class SummarizeCommandTest {
             reports.toString(),
             "--now",
             "noon");
-    assertEquals(1, result.status());
+    assertEquals(2, result.status(), "a bad option value is a usage error (issue 11)");
     assertTrue(result.err().startsWith("error: --now"), result.err());
   }
 }

@@ -55,6 +55,11 @@ final class Binder {
     return problems.size();
   }
 
+  /** The problems found so far, in the order found. */
+  List<Problem> problems() {
+    return problems;
+  }
+
   boolean hasProblems() {
     return !problems.isEmpty();
   }

@@ -9,6 +9,7 @@ import dev.flotilla.api.customize.ResourceSelector;
 import dev.flotilla.api.customize.Rule;
 import dev.flotilla.api.labels.LabelSelector;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,11 @@ public final class CustomizationReader {
 
   /** Reads the single customization in {@code file}, with its source map. */
   public static Parsed<Customization> parse(Path file) {
-    return parse(file.toString(), Sources.readText(file));
+    return PolicyDocument.parse(
+        SourceReader.open(file),
+        "Customization",
+        CustomizationReader::readSpec,
+        Customization::new);
   }
 
   /**
@@ -46,7 +51,25 @@ public final class CustomizationReader {
    */
   public static Parsed<Customization> parse(String source, String text) {
     return PolicyDocument.parse(
-        source, text, "Customization", CustomizationReader::readSpec, Customization::new);
+        SourceReader.open(source, text),
+        "Customization",
+        CustomizationReader::readSpec,
+        Customization::new);
+  }
+
+  /**
+   * Reads the single customization in {@code in} (stdin, say), closing it; {@code source} names it
+   * in problems and chooses the format ({@code .json} is JSON, anything else YAML).
+   *
+   * @throws ValidationException listing every problem, or when the input holds no customization or
+   *     several
+   */
+  public static Parsed<Customization> parse(String source, InputStream in) {
+    return PolicyDocument.parse(
+        SourceReader.open(source, in),
+        "Customization",
+        CustomizationReader::readSpec,
+        Customization::new);
   }
 
   private static Optional<CustomizationSpec> readSpec(ObjectView spec) {

@@ -2,6 +2,7 @@ package dev.flotilla.api.io;
 
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.placement.PreviousDecision;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class DecisionReader {
 
   /** Reads the decision in {@code file}. */
   public static PreviousDecision read(Path file) {
-    return parse(file.toString(), Sources.readText(file)).value();
+    return parse(SourceReader.open(file)).value();
   }
 
   /**
@@ -41,14 +42,26 @@ public final class DecisionReader {
    * @throws ValidationException listing every problem with file, line, column and field path
    */
   public static Parsed<PreviousDecision> parse(String source, String text) {
-    List<Node> documents = SourceReader.readDocuments(source, text);
-    Binder binder = new Binder(source);
-    if (documents.size() != 1) {
-      binder.report(
-          Node.Location.UNKNOWN, "", "expected one decision document, found " + documents.size());
-      binder.throwIfProblems();
+    return parse(SourceReader.open(source, text));
+  }
+
+  /**
+   * Reads the single decision in {@code in} (stdin, say), closing it; {@code source} names it in
+   * problems and chooses the format ({@code .json} is JSON, anything else YAML).
+   *
+   * @throws ValidationException listing every problem with file, line, column and field path
+   */
+  public static Parsed<PreviousDecision> parse(String source, InputStream in) {
+    return parse(SourceReader.open(source, in));
+  }
+
+  private static Parsed<PreviousDecision> parse(SourceReader input) {
+    Node root;
+    try (input) {
+      root = PolicyDocument.single(input, "one decision document");
     }
-    Node root = documents.get(0);
+    String source = input.source();
+    Binder binder = new Binder(source);
     Optional<ObjectView> maybe = ObjectView.of(binder, root, "");
     PreviousDecision decision = null;
     if (maybe.isPresent()) {

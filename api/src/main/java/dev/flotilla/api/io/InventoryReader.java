@@ -1,14 +1,19 @@
 package dev.flotilla.api.io;
 
 import dev.flotilla.api.Cluster;
+import dev.flotilla.api.Problem;
 import dev.flotilla.api.Taint;
 import dev.flotilla.api.TaintEffect;
 import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.io.Node.MapNode;
+import dev.flotilla.api.io.Node.ScalarNode;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,64 +44,252 @@ public final class InventoryReader {
 
   private InventoryReader() {}
 
-  /** Reads the inventory in {@code file}. */
+  /** Reads the inventory in {@code file}, as it is parsed (the file is never held whole). */
   public static List<Cluster> read(Path file) {
-    return read(file.toString(), Sources.readText(file));
+    return read(SourceReader.open(file));
   }
 
   /**
    * Reads an inventory from text.
    *
-   * @param source the name used in error messages, usually the file name
+   * @param source the name used in error messages, usually the file name; {@code .json} is read as
+   *     JSON, anything else as YAML
    * @throws ValidationException listing every problem found
    */
   public static List<Cluster> read(String source, String text) {
-    Binder binder = new Binder(source);
-    List<Node> documents = SourceReader.readDocuments(source, text);
-    List<Cluster> clusters = new ArrayList<>();
-    boolean multiple = documents.size() > 1;
-    for (int d = 0; d < documents.size(); d++) {
-      String root = multiple ? "[" + d + "]" : "";
-      ObjectView.of(binder, documents.get(d), root)
-          .ifPresent(document -> readDocument(document, clusters));
-    }
-    rejectDuplicateNames(binder, clusters);
-    binder.throwIfProblems();
-    return List.copyOf(clusters);
+    return read(SourceReader.open(source, text));
   }
 
-  private static void readDocument(ObjectView document, List<Cluster> out) {
-    String kind = document.string("kind").orElse("");
-    String apiVersion = document.string("apiVersion").orElse("");
-    switch (kind) {
-      case "ClusterInventory" -> {
-        document.object("metadata").ifPresent(ObjectView::ignoreRest);
-        out.addAll(
-            document.list("clusters", (item, path) -> flotillaCluster(document, item, path)));
-        document.rejectUnknown();
+  /**
+   * Reads an inventory from {@code in} (stdin, say) as it is parsed, closing it. A {@code
+   * ClusterInventory}'s {@code clusters} and a {@code List}'s {@code items} are bound one cluster
+   * at a time, so memory holds the clusters read, not the text or a tree of it.
+   *
+   * @param source the name used in error messages; {@code .json} is read as JSON, anything else as
+   *     YAML
+   * @throws ValidationException listing every problem found
+   */
+  public static List<Cluster> read(String source, InputStream in) {
+    return read(SourceReader.open(source, in));
+  }
+
+  private static List<Cluster> read(SourceReader input) {
+    try (input) {
+      return new Reading(input.source()).read(input);
+    }
+  }
+
+  /** Where a cluster's name was written, for "Duplicate value" problems. */
+  private record Origin(int document, String path, Node.Location at) {
+    String path(boolean multiple) {
+      return multiple ? "[" + document + "]" + (path.startsWith("[") ? "" : ".") + path : path;
+    }
+  }
+
+  /** A cluster name written twice. */
+  private record Duplicate(String name, Origin again, Origin first) {}
+
+  /** A cluster bound from a streamed list, kept until its document's kind says it counts. */
+  private record Bound(Cluster cluster, Origin origin) {}
+
+  /**
+   * One inventory being read: the clusters accepted so far, the names seen (with where), and the
+   * problems of each document, whose paths get a {@code [d]} prefix once there turn out to be
+   * several documents.
+   */
+  private static final class Reading {
+    private final String source;
+    private final List<Cluster> clusters = new ArrayList<>();
+    private final Map<String, Origin> names = new HashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<Integer> problemDocuments = new ArrayList<>();
+    private final List<Duplicate> duplicates = new ArrayList<>();
+    private int document;
+
+    Reading(String source) {
+      this.source = source;
+    }
+
+    List<Cluster> read(SourceReader input) {
+      if (!input.nextDocument()) {
+        throw new ValidationException(
+            new Problem(
+                source,
+                0,
+                0,
+                "",
+                "no objects: expected a ClusterInventory, Cluster documents or a List of clusters"));
       }
-      case "" ->
-          document
-              .binder()
-              .report(
-                  document.node().location(),
-                  document.child("kind"),
-                  "Required value: one of \"ClusterInventory\", \"Cluster\", \"List\"");
-      default -> {
-        if (kind.endsWith("List")) {
-          out.addAll(
-              document.list("items", (item, path) -> foreign(document.binder(), item, path)));
-        } else if (kind.equals("Cluster") && !apiVersion.startsWith(KARMADA_GROUP)) {
-          readFlotillaCluster(document).ifPresent(out::add);
-        } else {
-          foreign(document.binder(), document.node(), document.path()).ifPresent(out::add);
+      do {
+        readDocument(input);
+        document++;
+      } while (input.nextDocument());
+      boolean multiple = document > 1;
+      List<Problem> all = new ArrayList<>();
+      for (int i = 0; i < problems.size(); i++) {
+        all.add(
+            multiple
+                ? problems.get(i).under("[" + problemDocuments.get(i) + "]")
+                : problems.get(i));
+      }
+      for (Duplicate duplicate : duplicates) {
+        Origin again = duplicate.again();
+        Origin first = duplicate.first();
+        all.add(
+            new Problem(
+                source,
+                again.at().line(),
+                again.at().column(),
+                again.path(multiple),
+                "Duplicate value: \""
+                    + duplicate.name()
+                    + "\": the cluster name is already used at "
+                    + first.path(multiple)
+                    + (first.at().line() > 0 ? " (line " + first.at().line() + ")" : "")
+                    + "; cluster names must be unique"));
+      }
+      if (!all.isEmpty()) {
+        all.sort(
+            Comparator.comparingInt(Problem::line)
+                .thenComparingInt(Problem::column)
+                .thenComparing(Problem::path));
+        throw new ValidationException(all);
+      }
+      return List.copyOf(clusters);
+    }
+
+    private void readDocument(SourceReader input) {
+      Binder binder = new Binder(source);
+      Map<String, List<Bound>> pending = new HashMap<>();
+      Map<String, Binder> pendingBinders = new HashMap<>();
+      Node root =
+          input.readDocument(
+              (field, before) -> {
+                boolean clustersField = field.equals("clusters");
+                if (!clustersField && !field.equals("items")) {
+                  return null;
+                }
+                String kind =
+                    before.get("kind") instanceof ScalarNode scalar
+                            && scalar.value() instanceof String text
+                        ? text
+                        : null;
+                if (kind != null
+                    && !(clustersField ? kind.equals("ClusterInventory") : kind.endsWith("List"))) {
+                  return null; // not a list of clusters: read as a tree and reported as such
+                }
+                Binder target = kind != null ? binder : new Binder(source);
+                List<Bound> buffer = kind != null ? null : new ArrayList<>();
+                pendingBinders.put(field, target);
+                pending.put(field, buffer == null ? List.of() : buffer);
+                return (index, item) -> {
+                  String path = field + "[" + index + "]";
+                  Optional<Cluster> cluster =
+                      clustersField
+                          ? ObjectView.of(target, item, path)
+                              .flatMap(InventoryReader::readFlotillaCluster)
+                          : foreign(target, item, path);
+                  if (cluster.isPresent()) {
+                    Origin origin = origin(item, path);
+                    if (buffer == null) {
+                      accept(cluster.get(), origin);
+                    } else {
+                      buffer.add(new Bound(cluster.get(), origin));
+                    }
+                  }
+                };
+              });
+      ObjectView.of(binder, root, "")
+          .ifPresent(view -> readDocument(view, pending, pendingBinders));
+      for (Problem problem : binder.problems()) {
+        problems.add(problem);
+        problemDocuments.add(document);
+      }
+    }
+
+    /** Binds a document whose streamed lists (if any) are in {@code streamed}. */
+    private void readDocument(
+        ObjectView document, Map<String, List<Bound>> streamed, Map<String, Binder> binders) {
+      String kind = document.string("kind").orElse("");
+      String apiVersion = document.string("apiVersion").orElse("");
+      String listField =
+          kind.equals("ClusterInventory") ? "clusters" : kind.endsWith("List") ? "items" : null;
+      if (listField != null && streamed.containsKey(listField)) {
+        document.take(listField);
+        streamed.get(listField).forEach(bound -> accept(bound.cluster(), bound.origin()));
+        Binder binder = binders.get(listField);
+        if (binder != document.binder()) {
+          binder.problems().forEach(p -> document.binder().problems().add(p));
+        }
+      }
+      switch (kind) {
+        case "ClusterInventory" -> {
+          document.object("metadata").ifPresent(ObjectView::ignoreRest);
+          if (!streamed.containsKey("clusters")) {
+            readList(document, "clusters", true);
+          }
+          document.rejectUnknown();
+        }
+        case "" ->
+            document
+                .binder()
+                .report(
+                    document.node().location(),
+                    document.child("kind"),
+                    "Required value: one of \"ClusterInventory\", \"Cluster\", \"List\"");
+        default -> {
+          if (kind.endsWith("List")) {
+            if (!streamed.containsKey("items")) {
+              readList(document, "items", false);
+            }
+          } else if (kind.equals("Cluster") && !apiVersion.startsWith(KARMADA_GROUP)) {
+            readFlotillaCluster(document).ifPresent(c -> accept(c, origin(document.node(), "")));
+          } else {
+            foreign(document.binder(), document.node(), document.path())
+                .ifPresent(c -> accept(c, origin(document.node(), "")));
+          }
         }
       }
     }
-  }
 
-  private static Optional<Cluster> flotillaCluster(ObjectView parent, Node item, String path) {
-    return ObjectView.of(parent.binder(), item, path).flatMap(InventoryReader::readFlotillaCluster);
+    /** A list of clusters kept in the tree (a wrong type, or a list that could not be streamed). */
+    private void readList(ObjectView document, String field, boolean flotilla) {
+      document.list(
+          field,
+          (item, path) -> {
+            Optional<Cluster> cluster =
+                flotilla
+                    ? ObjectView.of(document.binder(), item, path)
+                        .flatMap(InventoryReader::readFlotillaCluster)
+                    : foreign(document.binder(), item, path);
+            cluster.ifPresent(c -> accept(c, origin(item, path)));
+            return Optional.<Cluster>empty();
+          });
+    }
+
+    private void accept(Cluster cluster, Origin origin) {
+      Origin first = names.putIfAbsent(cluster.name(), origin);
+      if (first != null) {
+        duplicates.add(new Duplicate(cluster.name(), origin, first));
+      } else {
+        clusters.add(cluster);
+      }
+    }
+
+    /** Where the name of the cluster object {@code node} (at {@code path}) is written. */
+    private Origin origin(Node node, String path) {
+      String prefix = path.isEmpty() ? "" : path + ".";
+      if (node instanceof MapNode map) {
+        if (map.fields().get("name") instanceof ScalarNode name) {
+          return new Origin(document, prefix + "name", name.location());
+        }
+        if (map.fields().get("metadata") instanceof MapNode metadata
+            && metadata.fields().get("name") instanceof ScalarNode name) {
+          return new Origin(document, prefix + "metadata.name", name.location());
+        }
+      }
+      return new Origin(document, prefix + "name", node.location());
+    }
   }
 
   /** Flotilla's own cluster object; unknown fields are errors. */
@@ -285,18 +478,5 @@ public final class InventoryReader {
                 view.node(),
                 view.path(),
                 () -> new Cluster(name, labels, annotations, properties, taints)));
-  }
-
-  private static void rejectDuplicateNames(Binder binder, List<Cluster> clusters) {
-    Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i < clusters.size(); i++) {
-      Integer first = seen.putIfAbsent(clusters.get(i).name(), i);
-      if (first != null) {
-        binder.report(
-            Node.Location.UNKNOWN,
-            "",
-            "Duplicate value: cluster \"" + clusters.get(i).name() + "\" appears more than once");
-      }
-    }
   }
 }

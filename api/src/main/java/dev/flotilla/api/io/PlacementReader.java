@@ -9,6 +9,7 @@ import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.api.placement.PropertyOperator;
 import dev.flotilla.api.placement.PropertyRequirement;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ public final class PlacementReader {
 
   /** Reads the single placement in {@code file}, with its source map. */
   public static Parsed<Placement> parse(Path file) {
-    return parse(file.toString(), Sources.readText(file));
+    return PolicyDocument.parse(
+        SourceReader.open(file), "Placement", PlacementReader::readSpec, Placement::new);
   }
 
   /**
@@ -43,7 +45,19 @@ public final class PlacementReader {
    */
   public static Parsed<Placement> parse(String source, String text) {
     return PolicyDocument.parse(
-        source, text, "Placement", PlacementReader::readSpec, Placement::new);
+        SourceReader.open(source, text), "Placement", PlacementReader::readSpec, Placement::new);
+  }
+
+  /**
+   * Reads the single placement in {@code in} (stdin, say), closing it; {@code source} names it in
+   * problems and chooses the format ({@code .json} is JSON, anything else YAML).
+   *
+   * @throws ValidationException listing every problem, or when the input holds no placement or
+   *     several
+   */
+  public static Parsed<Placement> parse(String source, InputStream in) {
+    return PolicyDocument.parse(
+        SourceReader.open(source, in), "Placement", PlacementReader::readSpec, Placement::new);
   }
 
   private static Optional<PlacementSpec> readSpec(ObjectView spec) {

@@ -1,7 +1,7 @@
 package dev.flotilla.api.io;
 
+import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -21,30 +21,46 @@ final class PolicyDocument {
   }
 
   /**
-   * Reads the single {@code kind} document in {@code text}.
+   * Reads the single {@code kind} document of {@code input}, closing it.
    *
-   * @throws ValidationException listing every problem, or when the text holds no document or
+   * @throws ValidationException listing every problem, or when the input holds no document or
    *     several
    */
   static <S, T> Parsed<T> parse(
-      String source,
-      String text,
+      SourceReader input,
       String kind,
       Function<ObjectView, Optional<S>> readSpec,
       Factory<S, T> factory) {
-    List<Node> documents = SourceReader.readDocuments(source, text);
-    Binder binder = new Binder(source);
-    if (documents.size() != 1) {
-      binder.report(
-          Node.Location.UNKNOWN,
-          "",
-          "expected one " + kind + " document, found " + documents.size());
+    try (input) {
+      Node root = single(input, "one " + kind + " document");
+      Binder binder = new Binder(input.source());
+      Optional<T> policy = read(binder, root, kind, readSpec, factory);
       binder.throwIfProblems();
+      return new Parsed<>(policy.orElseThrow(), new SourceMap(input.source(), root));
     }
-    Node root = documents.get(0);
-    Optional<T> policy = read(binder, root, kind, readSpec, factory);
-    binder.throwIfProblems();
-    return new Parsed<>(policy.orElseThrow(), new SourceMap(source, root));
+  }
+
+  /**
+   * The only document of {@code input}; "no objects" when it has none, and the second one's place
+   * when it has more.
+   */
+  static Node single(SourceReader input, String expected) {
+    if (!input.nextDocument()) {
+      throw new ValidationException(
+          new Problem(input.source(), 0, 0, "", "no objects: expected " + expected));
+    }
+    Node root = input.readDocument(null);
+    if (input.nextDocument()) {
+      Node.Location at = input.location();
+      throw new ValidationException(
+          new Problem(
+              input.source(),
+              at.line(),
+              at.column(),
+              "",
+              "a second document: expected " + expected + " only (remove the \"---\")"));
+    }
+    return root;
   }
 
   private static <S, T> Optional<T> read(

@@ -1,10 +1,12 @@
 package dev.flotilla.api.io;
 
+import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.io.Node.ListNode;
 import dev.flotilla.api.io.Node.MapNode;
 import dev.flotilla.api.io.Node.ScalarNode;
 import dev.flotilla.api.summary.StatusReport;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,54 +27,94 @@ import java.util.Optional;
 public final class StatusReportReader {
   private StatusReportReader() {}
 
-  /** Reads every report in {@code file}. */
+  /** Reads every report in {@code file}, binding each as it is parsed. */
   public static List<StatusReport> read(Path file) {
-    return parse(file.toString(), Sources.readText(file));
+    return read(SourceReader.open(file));
   }
 
   /**
    * Reads every report in {@code text}.
    *
+   * @param source the name used in problems; {@code .json} is read as JSON, anything else as YAML
    * @throws ValidationException listing every problem; nothing is returned then
    */
   public static List<StatusReport> parse(String source, String text) {
-    List<Node> documents = SourceReader.readDocuments(source, text);
-    Binder binder = new Binder(source);
-    List<Node> items = new ArrayList<>();
-    List<String> paths = new ArrayList<>();
-    if (documents.size() == 1 && documents.get(0) instanceof ListNode list) {
-      for (int i = 0; i < list.items().size(); i++) {
-        items.add(list.items().get(i));
-        paths.add("[" + i + "]");
-      }
-    } else {
-      for (int i = 0; i < documents.size(); i++) {
-        items.add(documents.get(i));
-        paths.add(documents.size() == 1 ? "" : "[" + i + "]");
-      }
-    }
-    List<StatusReport> reports = new ArrayList<>(items.size());
-    Map<String, String> seen = new HashMap<>();
-    for (int i = 0; i < items.size(); i++) {
-      String path = paths.get(i);
-      Optional<StatusReport> report = report(binder, items.get(i), path);
-      if (report.isPresent()) {
-        String first = seen.putIfAbsent(report.get().cluster(), path);
-        if (first != null) {
-          binder.report(
-              items.get(i).location(),
-              path.isEmpty() ? "cluster" : path + ".cluster",
-              "Duplicate value: \""
-                  + report.get().cluster()
-                  + "\": the cluster already reported at "
-                  + first
-                  + "; a cluster reports once");
+    return read(SourceReader.open(source, text));
+  }
+
+  /**
+   * Reads every report in {@code in} (stdin, say), binding each as it is parsed, closing it.
+   *
+   * @param source the name used in problems; {@code .json} is read as JSON, anything else as YAML
+   * @throws ValidationException listing every problem; nothing is returned then
+   */
+  public static List<StatusReport> read(String source, InputStream in) {
+    return read(SourceReader.open(source, in));
+  }
+
+  private static List<StatusReport> read(SourceReader input) {
+    try (input) {
+      Binder binder = new Binder(input.source());
+      List<StatusReport> reports = new ArrayList<>();
+      Map<String, String> seen = new HashMap<>();
+      int documents = 0;
+      boolean array = false;
+      while (input.nextDocument()) {
+        int index = documents++;
+        boolean[] streamed = {false};
+        Node document =
+            input.readDocument(
+                (field, before) -> {
+                  if (!field.isEmpty() || index > 0) {
+                    return null;
+                  }
+                  streamed[0] = true;
+                  return (i, item) -> add(binder, item, "[" + i + "]", reports, seen);
+                });
+        if (streamed[0]) {
+          array = true;
+        } else {
+          add(binder, document, "[" + index + "]", reports, seen);
         }
-        reports.add(report.get());
       }
+      if (documents == 1 && !array) {
+        List<Problem> relative = new ArrayList<>();
+        for (Problem problem : binder.problems()) {
+          String path = problem.path();
+          relative.add(
+              new Problem(
+                  problem.source(),
+                  problem.line(),
+                  problem.column(),
+                  path.equals("[0]") ? "" : path.startsWith("[0].") ? path.substring(4) : path,
+                  problem.message()));
+        }
+        binder.problems().clear();
+        binder.problems().addAll(relative);
+      }
+      binder.throwIfProblems();
+      return List.copyOf(reports);
     }
-    binder.throwIfProblems();
-    return List.copyOf(reports);
+  }
+
+  private static void add(
+      Binder binder, Node item, String path, List<StatusReport> out, Map<String, String> seen) {
+    Optional<StatusReport> report = report(binder, item, path);
+    if (report.isEmpty()) {
+      return;
+    }
+    String first = seen.putIfAbsent(report.get().cluster(), path);
+    if (first != null) {
+      binder.report(
+          item.location(),
+          path + ".cluster",
+          "Duplicate value: \""
+              + report.get().cluster()
+              + "\": the cluster already reported at "
+              + first
+              + "; a cluster reports once");
+    }
+    out.add(report.get());
   }
 
   private static Optional<StatusReport> report(Binder binder, Node node, String path) {

@@ -12,6 +12,7 @@ import dev.flotilla.api.summary.OrderBy;
 import dev.flotilla.api.summary.SortDirection;
 import dev.flotilla.api.summary.StatusSummary;
 import dev.flotilla.api.summary.StatusSummarySpec;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,11 @@ public final class StatusSummaryReader {
 
   /** Reads the single status summary in {@code file}, with its source map. */
   public static Parsed<StatusSummary> parse(Path file) {
-    return parse(file.toString(), Sources.readText(file));
+    return PolicyDocument.parse(
+        SourceReader.open(file),
+        "StatusSummary",
+        StatusSummaryReader::readSpec,
+        StatusSummary::new);
   }
 
   /**
@@ -43,7 +48,25 @@ public final class StatusSummaryReader {
    */
   public static Parsed<StatusSummary> parse(String source, String text) {
     return PolicyDocument.parse(
-        source, text, "StatusSummary", StatusSummaryReader::readSpec, StatusSummary::new);
+        SourceReader.open(source, text),
+        "StatusSummary",
+        StatusSummaryReader::readSpec,
+        StatusSummary::new);
+  }
+
+  /**
+   * Reads the single status summary in {@code in} (stdin, say), closing it; {@code source} names it
+   * in problems and chooses the format ({@code .json} is JSON, anything else YAML).
+   *
+   * @throws ValidationException listing every problem, or when the input holds no status summary or
+   *     several
+   */
+  public static Parsed<StatusSummary> parse(String source, InputStream in) {
+    return PolicyDocument.parse(
+        SourceReader.open(source, in),
+        "StatusSummary",
+        StatusSummaryReader::readSpec,
+        StatusSummary::new);
   }
 
   private static Optional<StatusSummarySpec> readSpec(ObjectView spec) {

@@ -218,7 +218,11 @@ class InventoryReaderTest {
             () ->
                 InventoryReader.read(
                     "fleet.yaml", "kind: ClusterInventory\nclusters: [{name: a}, {name: a}]\n"));
-    assertTrue(e.getMessage().contains("cluster \"a\" appears more than once"));
+    // Located at the second name, with its path and the first one's (issue 11, item 4).
+    assertEquals(
+        "fleet.yaml:2:30: clusters[1].name: Duplicate value: \"a\": the cluster name is already"
+            + " used at clusters[0].name (line 2); cluster names must be unique",
+        e.getMessage());
   }
 
   @Test
@@ -228,7 +232,7 @@ class InventoryReaderTest {
             ValidationException.class,
             () -> InventoryReader.read("f.yaml", "kind: ClusterInventory\nkind: Cluster\n"));
     assertTrue(e.getMessage().startsWith("f.yaml:2:"), e.getMessage());
-    assertTrue(e.getMessage().contains("Duplicate field 'kind'"), e.getMessage());
+    assertTrue(e.getMessage().contains("duplicate key \"kind\""), e.getMessage());
   }
 
   @Test

@@ -1,0 +1,17 @@
+package dev.flotilla.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code -o yaml|json}, shared by {@code customize} and {@code summarize}. */
+final class FormatOption {
+  enum Format {
+    yaml,
+    json
+  }
+
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "yaml",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  Format output;
+}
