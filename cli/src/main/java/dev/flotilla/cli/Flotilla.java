@@ -2,6 +2,7 @@ package dev.flotilla.cli;
 
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
+import dev.flotilla.expr.ExpressionEvaluationException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,6 +86,9 @@ public final class Flotilla implements Runnable {
       }
     } else if (exception instanceof UserError user) {
       err.println("error: " + user.getMessage());
+    } else if (exception instanceof ExpressionEvaluationException cel) {
+      // A policy's CEL exceeded its total budget: the policy, not one cluster, failed.
+      err.println("error: " + cel.getMessage());
     } else {
       err.println("error: internal error, please report it: " + exception);
       if (System.getenv("FLOTILLA_DEBUG") != null) {

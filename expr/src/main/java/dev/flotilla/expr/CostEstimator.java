@@ -22,14 +22,16 @@ final class CostEstimator {
     if (expr.getKind() == CelExpr.ExprKind.Kind.COMPREHENSION) {
       CelExpr.CelComprehension loop = expr.comprehension();
       long steps = steps(loop.iterRange());
-      long body = add(estimate(loop.loopCondition()), estimate(loop.loopStep()));
-      return add(
+      long body = Saturating.add(estimate(loop.loopCondition()), estimate(loop.loopStep()));
+      return Saturating.add(
           1 + estimate(loop.iterRange()),
-          add(estimate(loop.accuInit()), add(multiply(steps, body), estimate(loop.result()))));
+          Saturating.add(
+              estimate(loop.accuInit()),
+              Saturating.add(Saturating.multiply(steps, body), estimate(loop.result()))));
     }
     long cost = 1;
     for (CelExpr child : AstNodes.children(expr)) {
-      cost = add(cost, estimate(child));
+      cost = Saturating.add(cost, estimate(child));
     }
     return cost;
   }
@@ -52,17 +54,5 @@ final class CostEstimator {
       default:
         return ASSUMED_RANGE;
     }
-  }
-
-  private static long add(long a, long b) {
-    long sum = a + b;
-    return sum < 0 ? Long.MAX_VALUE : sum;
-  }
-
-  private static long multiply(long a, long b) {
-    if (a == 0 || b == 0) {
-      return 0;
-    }
-    return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
   }
 }

@@ -152,7 +152,7 @@ final class CostMeter implements CelEvaluationListener {
     if (exhausted != null) {
       throw exhausted;
     }
-    cost = cost + charge < 0 ? Long.MAX_VALUE : cost + charge;
+    cost = Saturating.add(cost, charge);
     if (cost > budget) {
       throw exhaust(
           policyBound && policy.remainingCost() <= budget

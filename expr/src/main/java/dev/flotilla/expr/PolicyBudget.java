@@ -132,7 +132,7 @@ public record PolicyBudget(long maxCost, Duration maxTime) {
     }
 
     void spend(long cost) {
-      spent.accumulateAndGet(cost, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+      spent.accumulateAndGet(cost, Saturating::add);
     }
 
     CostMeter.Exhausted costExhausted() {

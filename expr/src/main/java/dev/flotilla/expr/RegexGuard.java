@@ -124,9 +124,9 @@ final class RegexGuard {
           int close = regex.indexOf('}', i);
           long times = close < 0 ? 1 : repetitions(regex.substring(i + 1, close));
           if (times > 1) {
-            long grown = saturatingMultiply(last[depth], times - 1);
-            size[depth] = saturatingAdd(size[depth], grown);
-            last[depth] = saturatingMultiply(last[depth], times);
+            long grown = Saturating.multiply(last[depth], times - 1);
+            size[depth] = Saturating.add(size[depth], grown);
+            last[depth] = Saturating.multiply(last[depth], times);
             if (size[depth] > maxSize) {
               return tooLarge(maxSize);
             }
@@ -140,7 +140,7 @@ final class RegexGuard {
         }
         default -> i++;
       }
-      size[depth] = saturatingAdd(size[depth], atom);
+      size[depth] = Saturating.add(size[depth], atom);
       last[depth] = atom;
       if (size[depth] > maxSize) {
         return tooLarge(maxSize);
@@ -180,17 +180,5 @@ final class RegexGuard {
       max = Math.max(max, Long.parseLong(part));
     }
     return max;
-  }
-
-  private static long saturatingAdd(long a, long b) {
-    long sum = a + b;
-    return sum < 0 ? Long.MAX_VALUE : sum;
-  }
-
-  private static long saturatingMultiply(long a, long b) {
-    if (a == 0 || b == 0) {
-      return 0;
-    }
-    return a > Long.MAX_VALUE / b ? Long.MAX_VALUE : a * b;
   }
 }
