@@ -31,6 +31,25 @@ final class RegexGuard {
 
   /** Why {@code regex} is refused under a program size limit of {@code maxProgram}, or null. */
   static String problem(String regex, int maxProgram) {
+    return check(regex, maxProgram) instanceof String problem ? problem : null;
+  }
+
+  /** The compiled pattern, or an evaluation error saying why it is refused. */
+  static Pattern compile(String regex, int maxProgram) {
+    Object checked = check(regex, maxProgram);
+    if (checked instanceof String problem) {
+      throw new KubernetesLibrary.FunctionError(Kind.INVALID_ARGUMENT, problem);
+    }
+    return (Pattern) checked;
+  }
+
+  /** The compiled pattern (cached), or the problem that refuses it. */
+  private static Object check(String regex, int maxProgram) {
+    String key = maxProgram + "/" + regex;
+    Pattern cached = CACHE.get(key);
+    if (cached != null) {
+      return cached;
+    }
     if (regex.length() > maxPatternLength(maxProgram)) {
       return "regular expression too long: "
           + regex.length()
@@ -58,29 +77,12 @@ final class RegexGuard {
     if (CACHE.size() >= CACHE_SIZE) {
       CACHE.clear();
     }
-    CACHE.put(cacheKey(regex, maxProgram), pattern);
-    return null;
-  }
-
-  /** The compiled pattern, or an evaluation error saying why it is refused. */
-  static Pattern compile(String regex, int maxProgram) {
-    Pattern cached = CACHE.get(cacheKey(regex, maxProgram));
-    if (cached != null) {
-      return cached;
-    }
-    String problem = problem(regex, maxProgram);
-    if (problem != null) {
-      throw new KubernetesLibrary.FunctionError(Kind.INVALID_ARGUMENT, problem);
-    }
-    return CACHE.get(cacheKey(regex, maxProgram));
+    CACHE.put(key, pattern);
+    return pattern;
   }
 
   static int maxPatternLength(int maxProgram) {
     return Math.max(256, maxProgram * 8);
-  }
-
-  private static String cacheKey(String regex, int maxProgram) {
-    return maxProgram + "/" + regex;
   }
 
   /**
