@@ -24,6 +24,7 @@ import dev.cel.compiler.CelCompilerLibrary;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeBuilder;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -123,7 +124,13 @@ public final class ExpressionEnvironment {
 
   /** Functions whose string argument at the given index is a regular expression. */
   private static final Map<String, Integer> REGEX_ARGUMENT =
-      Map.of("matches", -1, "regex.replace", 1, "regex.extract", 1, "regex.extractAll", 1);
+      Map.of(
+          "matches", -1,
+          "regex.replace", 1,
+          "regex.extract", 1,
+          "regex.extractAll", 1,
+          "find", 0,
+          "findAll", 0);
 
   private final Map<String, VariableType> variables;
   private final ExpressionLimits limits;
@@ -151,7 +158,10 @@ public final class ExpressionEnvironment {
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .setTypeProvider(new Types())
             .addFunctionDeclarations(KubernetesLibrary.declarations())
-            .addFunctionDeclarations(BoundedFunctions.declarations());
+            .addFunctionDeclarations(BoundedFunctions.declarations())
+            .addFunctionDeclarations(KubernetesListsLibrary.declarations())
+            .addFunctionDeclarations(KubernetesRegexLibrary.declarations())
+            .addFunctionDeclarations(KubernetesJsonPatchLibrary.declarations());
     CelRuntimeBuilder runtimeBuilder =
         CelRuntimeFactory.plannerRuntimeBuilder()
             .setOptions(options)
@@ -159,16 +169,25 @@ public final class ExpressionEnvironment {
             .addFunctionBindings(
                 MeteredFunctions.standardBindings(options, limits.maxRegexProgramSize()))
             .addFunctionBindings(KubernetesLibrary.bindings())
-            .addFunctionBindings(BoundedFunctions.bindings(limits));
+            .addFunctionBindings(BoundedFunctions.bindings(limits))
+            .addFunctionBindings(KubernetesListsLibrary.bindings(options))
+            .addFunctionBindings(KubernetesRegexLibrary.bindings(limits.maxRegexProgramSize()))
+            .addFunctionBindings(KubernetesJsonPatchLibrary.bindings());
+    List<CelFunctionBinding> libraryBindings = new ArrayList<>();
     for (Object library : libraries) {
       if (library instanceof CelCompilerLibrary compile) {
         compilerBuilder.addLibraries(compile);
       }
       if (library instanceof CelRuntimeLibrary run) {
-        runtimeBuilder.addFunctionBindings(
+        libraryBindings.addAll(
             MeteredFunctions.libraryBindings(run, options, limits.maxRegexProgramSize()));
       }
     }
+    // First: cel-java keeps the first binding of a name, and these replace the strings
+    // extension's indexOf and lastIndexOf dispatchers with ones that also take lists.
+    runtimeBuilder.addFunctionBindings(
+        KubernetesListsLibrary.dispatchers(libraryBindings, options));
+    runtimeBuilder.addFunctionBindings(libraryBindings);
     variables.forEach((name, type) -> compilerBuilder.addVar(name, celType(type)));
     this.compiler = compilerBuilder.build();
     this.runtime = runtimeBuilder.build();
