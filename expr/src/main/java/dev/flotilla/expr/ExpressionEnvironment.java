@@ -151,6 +151,7 @@ public final class ExpressionEnvironment {
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .setTypeProvider(new Types())
             .addFunctionDeclarations(KubernetesLibrary.declarations())
+            .addFunctionDeclarations(KubernetesNetLibrary.declarations())
             .addFunctionDeclarations(BoundedFunctions.declarations());
     CelRuntimeBuilder runtimeBuilder =
         CelRuntimeFactory.plannerRuntimeBuilder()
@@ -159,6 +160,7 @@ public final class ExpressionEnvironment {
             .addFunctionBindings(
                 MeteredFunctions.standardBindings(options, limits.maxRegexProgramSize()))
             .addFunctionBindings(KubernetesLibrary.bindings())
+            .addFunctionBindings(KubernetesNetLibrary.bindings())
             .addFunctionBindings(BoundedFunctions.bindings(limits));
     for (Object library : libraries) {
       if (library instanceof CelCompilerLibrary compile) {
