@@ -152,6 +152,7 @@ public final class ExpressionEnvironment {
             .setTypeProvider(new Types())
             .addFunctionDeclarations(KubernetesLibrary.declarations())
             .addFunctionDeclarations(KubernetesNetLibrary.declarations())
+            .addFunctionDeclarations(KubernetesUrlLibrary.declarations())
             .addFunctionDeclarations(BoundedFunctions.declarations());
     CelRuntimeBuilder runtimeBuilder =
         CelRuntimeFactory.plannerRuntimeBuilder()
@@ -161,6 +162,7 @@ public final class ExpressionEnvironment {
                 MeteredFunctions.standardBindings(options, limits.maxRegexProgramSize()))
             .addFunctionBindings(KubernetesLibrary.bindings())
             .addFunctionBindings(KubernetesNetLibrary.bindings())
+            .addFunctionBindings(KubernetesUrlLibrary.bindings())
             .addFunctionBindings(BoundedFunctions.bindings(limits));
     for (Object library : libraries) {
       if (library instanceof CelCompilerLibrary compile) {
