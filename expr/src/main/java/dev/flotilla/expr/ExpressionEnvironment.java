@@ -153,6 +153,7 @@ public final class ExpressionEnvironment {
             .addFunctionDeclarations(KubernetesLibrary.declarations())
             .addFunctionDeclarations(KubernetesNetLibrary.declarations())
             .addFunctionDeclarations(KubernetesUrlLibrary.declarations())
+            .addFunctionDeclarations(KubernetesFormatLibrary.declarations())
             .addFunctionDeclarations(BoundedFunctions.declarations());
     CelRuntimeBuilder runtimeBuilder =
         CelRuntimeFactory.plannerRuntimeBuilder()
@@ -163,6 +164,7 @@ public final class ExpressionEnvironment {
             .addFunctionBindings(KubernetesLibrary.bindings())
             .addFunctionBindings(KubernetesNetLibrary.bindings())
             .addFunctionBindings(KubernetesUrlLibrary.bindings())
+            .addFunctionBindings(KubernetesFormatLibrary.bindings())
             .addFunctionBindings(BoundedFunctions.bindings(limits));
     for (Object library : libraries) {
       if (library instanceof CelCompilerLibrary compile) {

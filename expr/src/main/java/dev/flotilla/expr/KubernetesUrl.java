@@ -62,6 +62,16 @@ final class KubernetesUrl {
         url.scheme, url.opaque, url.userinfo, url.host, url.escapedPath, url.rawQuery, fragment);
   }
 
+  /** Go's {@code url.ParseRequestURI} error text for {@code raw}, or null if it parses. */
+  static String requestUriProblem(String raw) {
+    try {
+      parse(raw, true);
+      return null;
+    } catch (ParseException e) {
+      return e.getMessage();
+    }
+  }
+
   private enum Mode {
     PATH,
     HOST,
