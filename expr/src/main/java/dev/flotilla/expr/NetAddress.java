@@ -129,6 +129,9 @@ final class NetAddress {
           break;
         }
         acc = (acc << 4) + digit;
+        if (off > 3) {
+          throw error(in, "each group must have 4 or less digits", s);
+        }
         if (acc > 0xffff) {
           throw error(in, "IPv6 field has value >=2^16", s);
         }

@@ -87,6 +87,7 @@ class KubernetesIpLibraryTest {
         Arguments.of("isIP(\"1:2:3:4:5:6:7:8:9\")", false),
         Arguments.of("isIP(\"1:2:3:4:5:6:7::8\")", false),
         Arguments.of("isIP(\"12345::\")", false),
+        Arguments.of("isIP(\"00001::\")", false),
         Arguments.of("isIP(\"localhost\")", false),
         Arguments.of("isIP(\"\")", false),
         Arguments.of("isIP(\"１.2.3.4\")", false),
@@ -129,6 +130,9 @@ class KubernetesIpLibraryTest {
             "ip(\"01.2.3.4\")",
             "IP Address \"01.2.3.4\" parse error during conversion from string:"
                 + " ParseAddr(\"01.2.3.4\"): IPv4 field has octet with leading zero"),
+        Arguments.of(
+            "ip(\"12345::\")",
+            "ParseAddr(\"12345::\"): each group must have 4 or less digits (at \"12345::\")"),
         Arguments.of(
             "ip(\"example.com\")",
             "IP Address \"example.com\" parse error during conversion from string:"
