@@ -18,5 +18,6 @@ module dev.flotilla.api {
   // Label key and value rules, shared with the engines that validate labels themselves.
   exports dev.flotilla.api.internal to
       dev.flotilla.customize,
+      dev.flotilla.expr,
       dev.flotilla.testkit;
 }

@@ -42,9 +42,9 @@ import java.util.Optional;
 /**
  * A CEL environment: the declared variables, the functions (the CEL standard library, the strings,
  * lists, math, sets, encoders, regex, bindings, two-variable comprehensions and optionals
- * extensions, and Kubernetes' {@code quantity} and {@code semver} libraries) and the {@link
- * ExpressionLimits}. Build it once and compile every expression with it; it is immutable and
- * thread-safe.
+ * extensions, and Kubernetes' quantity, semver, lists, regex, jsonpatch, ip, cidr, url and format
+ * libraries) and the {@link ExpressionLimits}. Build it once and compile every expression with it;
+ * it is immutable and thread-safe.
  *
  * <pre>{@code
  * ExpressionEnvironment env = ExpressionEnvironment.forClusters();
@@ -161,7 +161,10 @@ public final class ExpressionEnvironment {
             .addFunctionDeclarations(BoundedFunctions.declarations())
             .addFunctionDeclarations(KubernetesListsLibrary.declarations())
             .addFunctionDeclarations(KubernetesRegexLibrary.declarations())
-            .addFunctionDeclarations(KubernetesJsonPatchLibrary.declarations());
+            .addFunctionDeclarations(KubernetesJsonPatchLibrary.declarations())
+            .addFunctionDeclarations(KubernetesNetLibrary.declarations())
+            .addFunctionDeclarations(KubernetesUrlLibrary.declarations())
+            .addFunctionDeclarations(KubernetesFormatLibrary.declarations());
     CelRuntimeBuilder runtimeBuilder =
         CelRuntimeFactory.plannerRuntimeBuilder()
             .setOptions(options)
@@ -170,6 +173,9 @@ public final class ExpressionEnvironment {
                 MeteredFunctions.standardBindings(options, limits.maxRegexProgramSize()))
             .addFunctionBindings(KubernetesLibrary.bindings())
             .addFunctionBindings(BoundedFunctions.bindings(limits))
+            .addFunctionBindings(KubernetesNetLibrary.bindings())
+            .addFunctionBindings(KubernetesUrlLibrary.bindings())
+            .addFunctionBindings(KubernetesFormatLibrary.bindings())
             .addFunctionBindings(KubernetesListsLibrary.bindings(options))
             .addFunctionBindings(KubernetesRegexLibrary.bindings(limits.maxRegexProgramSize()))
             .addFunctionBindings(KubernetesJsonPatchLibrary.bindings());

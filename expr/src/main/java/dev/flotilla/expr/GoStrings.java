@@ -1,0 +1,29 @@
+package dev.flotilla.expr;
+
+/** Go's {@code strconv.Quote}, so that error texts read as Kubernetes' do. */
+final class GoStrings {
+  private GoStrings() {}
+
+  static String quote(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+    s.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> {
+                  if (c < 0x20 || c == 0x7f) {
+                    out.append(String.format("\\x%02x", c));
+                  } else {
+                    out.appendCodePoint(c);
+                  }
+                }
+              }
+            });
+    return out.append('"').toString();
+  }
+}
