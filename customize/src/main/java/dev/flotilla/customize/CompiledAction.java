@@ -127,7 +127,7 @@ sealed interface CompiledAction {
   /**
    * An RFC 6902 patch, as parallel arrays (one slot per operation; {@code froms[i]} and {@code
    * values[i]} are null where the operation has none). The arrays are never written after
-   * compilation.
+   * compilation. An empty patch changes nothing; a failing operation is named by its index.
    */
   record JsonPatch(Action.Op[] ops, String[] paths, String[] froms, ValueTemplate[] values)
       implements CompiledAction {
@@ -163,7 +163,12 @@ sealed interface CompiledAction {
       JsonNode result = document;
       for (int i = 0; i < ops.length; i++) {
         JsonNode value = values[i] == null ? null : values[i].evaluate(context, paths[i]);
-        result = JsonPatcher.apply(result, ops[i], paths[i], froms[i], value);
+        try {
+          result = JsonPatcher.apply(result, ops[i], paths[i], froms[i], value);
+        } catch (ActionFailure failure) {
+          throw new ActionFailure(
+              failure.target, "operation " + i + " (" + ops[i] + "): " + failure.getMessage());
+        }
       }
       return result;
     }

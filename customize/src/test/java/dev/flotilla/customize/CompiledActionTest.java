@@ -114,9 +114,21 @@ class CompiledActionTest {
     CompiledAction failing =
         compile(
             new Action.JsonPatch(
-                List.of(Action.PatchOperation.of(Action.Op.test, "/spec/replicas", json("9")))));
+                List.of(
+                    Action.PatchOperation.remove("/metadata/labels"),
+                    Action.PatchOperation.of(Action.Op.test, "/spec/replicas", json("9")))));
     ActionFailure failure = assertThrows(ActionFailure.class, () -> apply(failing, deployment()));
     assertEquals("/spec/replicas", failure.target);
+    assertTrue(
+        failure.getMessage().startsWith("operation 1 (test): test failed"), failure.getMessage());
+  }
+
+  @Test
+  void anEmptyJsonPatchChangesNothing() {
+    CompiledAction action = compile(new Action.JsonPatch(List.of()));
+    JsonNode document = deployment();
+    assertSame(document, apply(action, document));
+    assertEquals(deployment(), document);
   }
 
   @Test
