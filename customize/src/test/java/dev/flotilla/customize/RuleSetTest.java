@@ -69,11 +69,11 @@ class RuleSetTest {
                 rules:
                 - name: pin
                   clusterSelector: {}
-                  image: {containers: [web], digest: "sha256:abc"}
+                  image: {containers: [web], digest: "sha256:abcabcabcabcabcabcabcabcabcabcabcabc"}
                 """));
     JsonNode out = apply(rules, EU, DEPLOYMENT);
     assertEquals(
-        "registry.example.com/shop/web@sha256:abc",
+        "registry.example.com/shop/web@sha256:abcabcabcabcabcabcabcabcabcabcabcabc",
         out.at("/spec/template/spec/containers/0/image").asText());
     assertEquals(
         "envoyproxy/envoy:v1.29", out.at("/spec/template/spec/containers/1/image").asText());

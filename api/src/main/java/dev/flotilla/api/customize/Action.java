@@ -97,7 +97,10 @@ public sealed interface Action {
   /**
    * Rewrites container images ({@code [registry/]repository[:tag][@digest]}) part by part: each
    * given part replaces that part of the image; a given {@code tag} drops the digest and a given
-   * {@code digest} drops the tag; an empty {@code registry} removes the registry.
+   * {@code digest} drops the tag; an empty {@code registry} removes the registry. Images are read
+   * by the reference grammar of github.com/distribution/reference, as registries read them: a
+   * selected container without an image, or whose image is not a reference before or after the
+   * rewrite, is an error naming the container.
    *
    * @param containers names of the containers (init containers included) to rewrite; empty means
    *     all of them; a name the pod template lacks is an error
