@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.api.io.ManifestReader;
 import dev.flotilla.cli.FlotillaTest.Result;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,51 @@ class CustomizeCommandTest {
             metadata: {name: settings}
             data: {a: "1"}
             """);
+  }
+
+  /**
+   * A fresh JVM (SLF4J warns once per JVM, so an in-process run could miss it): a successful run
+   * writes nothing to stderr, no SLF4J "no providers" warning from json-path in particular.
+   */
+  @Test
+  void aSuccessfulRunWritesNothingToStderr() throws IOException, InterruptedException {
+    Path withJsonPath =
+        write(
+            "set.yaml",
+            """
+            apiVersion: flotilla.dev/v1alpha1
+            kind: Customization
+            metadata: {name: set}
+            spec:
+              rules:
+              - name: region
+                clusterSelector: {}
+                set: [{path: "$.metadata.labels.region", value: "${cluster.labels.region}"}]
+            """);
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path err = dir.resolve("stderr.txt");
+    Process process =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Flotilla.class.getName(),
+                "customize",
+                "--inventory",
+                fleet.toString(),
+                "--policy",
+                withJsonPath.toString(),
+                "--manifests",
+                manifests.toString(),
+                "-o",
+                "json")
+            .redirectOutput(dir.resolve("stdout.txt").toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the CLI finished");
+    assertEquals(0, process.exitValue(), Files.readString(err));
+    assertEquals("", Files.readString(err));
+    assertTrue(Files.readString(dir.resolve("stdout.txt")).contains("\"region\" : \"us\""));
   }
 
   @Test

@@ -127,7 +127,7 @@ sealed interface CompiledAction {
   /**
    * An RFC 6902 patch, as parallel arrays (one slot per operation; {@code froms[i]} and {@code
    * values[i]} are null where the operation has none). The arrays are never written after
-   * compilation.
+   * compilation. An empty patch changes nothing; a failing operation is named by its index.
    */
   record JsonPatch(Action.Op[] ops, String[] paths, String[] froms, ValueTemplate[] values)
       implements CompiledAction {
@@ -163,7 +163,12 @@ sealed interface CompiledAction {
       JsonNode result = document;
       for (int i = 0; i < ops.length; i++) {
         JsonNode value = values[i] == null ? null : values[i].evaluate(context, paths[i]);
-        result = JsonPatcher.apply(result, ops[i], paths[i], froms[i], value);
+        try {
+          result = JsonPatcher.apply(result, ops[i], paths[i], froms[i], value);
+        } catch (ActionFailure failure) {
+          throw new ActionFailure(
+              failure.target, "operation " + i + " (" + ops[i] + "): " + failure.getMessage());
+        }
       }
       return result;
     }
@@ -197,7 +202,11 @@ sealed interface CompiledAction {
     }
   }
 
-  /** Rewrites parts of container image references (of the named containers, or all). */
+  /**
+   * Rewrites parts of container image references (of the named containers, or all). A container
+   * without an image, an image that is not a reference and a rewritten image that is not one (a
+   * repository with upper case, a tag with a '/') are errors naming the container.
+   */
   record Image(
       List<String> containers,
       Optional<Template> registry,
@@ -247,12 +256,36 @@ sealed interface CompiledAction {
         if (!containers.isEmpty() && !containers.contains(container.name())) {
           continue;
         }
-        ImageReference rewritten =
-            ImageReference.parse(container.node().path("image").asText(""))
-                .with(newRegistry, newRepository, newTag, newDigest);
-        container.node().put("image", rewritten.toString());
+        String at = container.pointer() + "/image";
+        JsonNode image = container.node().get("image");
+        if (image == null || !image.isTextual()) {
+          throw new ActionFailure(
+              at, "Required value: container \"" + container.name() + "\" has no image to rewrite");
+        }
+        ImageReference before = reference(image.textValue(), container, at, "");
+        String rewritten = before.with(newRegistry, newRepository, newTag, newDigest).toString();
+        reference(rewritten, container, at, "the rewritten image ");
+        container.node().put("image", rewritten);
       }
       return document;
+    }
+
+    private static ImageReference reference(
+        String image, PodTemplates.Container container, String at, String which) {
+      try {
+        return ImageReference.parse(image);
+      } catch (IllegalArgumentException e) {
+        throw new ActionFailure(
+            at,
+            "Invalid value: \""
+                + image
+                + "\": container \""
+                + container.name()
+                + "\": "
+                + which
+                + "is not an image reference: "
+                + e.getMessage());
+      }
     }
 
     private static Optional<String> render(

@@ -5,6 +5,7 @@ import dev.flotilla.api.Cluster;
 import dev.flotilla.expr.PolicyBudget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Runs a rule set's rules on one manifest for one cluster. The rules of every customization are
@@ -12,6 +13,12 @@ import java.util.List;
  * arrays: {@code matched} (by rule: its cluster selector matches the cluster) and {@code selected}
  * (by customization: one of its resource selectors matches the manifest). Immutable and
  * thread-safe.
+ *
+ * <p>After each rule the result must keep the identity the rule was given: the same {@code
+ * apiVersion}, {@code kind}, {@code metadata.name} and {@code metadata.namespace} (none added,
+ * removed or changed), so a rule cannot turn a Kubernetes object into something that is not one. As
+ * with Karmada's OverridePolicy, which cannot change the resource it overrides, the namespace is
+ * part of that identity. Otherwise the rule fails for that manifest and cluster.
  */
 final class RuleRunner {
   private final List<CompiledCustomization> customizations;
@@ -137,12 +144,15 @@ final class RuleRunner {
       // An optional rule works on a copy so that a failure part-way leaves no trace.
       JsonNode work = rule.optional ? document.deepCopy() : document;
       try {
+        // Scalar nodes are immutable: holding them survives in-place edits of the document.
+        JsonNode[] identity = identity(document);
         for (CompiledAction action : rule.actions) {
           work = action.apply(work, context);
         }
         if (!work.isObject()) {
           throw new ActionFailure("", "the result is not an object but " + work.getNodeType());
         }
+        checkIdentity(identity, work);
         document = work;
       } catch (ActionFailure failure) {
         if (!rule.optional) {
@@ -151,6 +161,42 @@ final class RuleRunner {
       }
     }
     return new Outcome(document, null);
+  }
+
+  private static final String[] IDENTITY = {
+    "/apiVersion", "/kind", "/metadata/name", "/metadata/namespace"
+  };
+
+  /** The values at {@link #IDENTITY} (null where there is none). */
+  private static JsonNode[] identity(JsonNode manifest) {
+    JsonNode metadata = manifest.get("metadata");
+    return new JsonNode[] {
+      manifest.get("apiVersion"),
+      manifest.get("kind"),
+      metadata == null ? null : metadata.get("name"),
+      metadata == null ? null : metadata.get("namespace")
+    };
+  }
+
+  /** Fails unless {@code result} has the identity {@code before}: {@link #IDENTITY} unchanged. */
+  private static void checkIdentity(JsonNode[] before, JsonNode result) {
+    JsonNode[] after = identity(result);
+    for (int i = 0; i < IDENTITY.length; i++) {
+      if (!Objects.equals(before[i], after[i])) {
+        throw new ActionFailure(
+            IDENTITY[i],
+            "Forbidden: a rule may not change a resource's apiVersion, kind, metadata.name or"
+                + " metadata.namespace (was "
+                + shown(before[i])
+                + ", now "
+                + shown(after[i])
+                + ")");
+      }
+    }
+  }
+
+  private static String shown(JsonNode value) {
+    return value == null ? "absent" : value.toString();
   }
 
   /** Every manifest for one cluster (or group of clusters that share inputs). */

@@ -39,6 +39,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * unless the rule is {@code optional}, in which case it is skipped as a whole (its earlier actions
  * undone) and the next rule runs. Errors never stop other clusters or manifests.
  *
+ * <p>Every output has the identity of its input. A rule whose result differs from what the rule was
+ * given in {@code apiVersion}, {@code kind}, {@code metadata.name} or {@code metadata.namespace}
+ * (one added, removed or changed; {@code mergePatch: {metadata: null}} removes the name) fails like
+ * any other rule, so a rule never turns a Kubernetes object into something that is not one. As in
+ * Karmada, whose OverridePolicy cannot change which resource it overrides, a customization edits a
+ * resource but never makes it another one: moving a manifest to another namespace makes a different
+ * resource and so is not allowed either. (A manifest given without these fields is passed on as
+ * given: that is the input's fault, not a rule's.)
+ *
  * <h2>Fleet-scale de-duplication</h2>
  *
  * {@link #apply(Inventory, List)} evaluates each rule's cluster selector once over the inventory

@@ -114,9 +114,21 @@ class CompiledActionTest {
     CompiledAction failing =
         compile(
             new Action.JsonPatch(
-                List.of(Action.PatchOperation.of(Action.Op.test, "/spec/replicas", json("9")))));
+                List.of(
+                    Action.PatchOperation.remove("/metadata/labels"),
+                    Action.PatchOperation.of(Action.Op.test, "/spec/replicas", json("9")))));
     ActionFailure failure = assertThrows(ActionFailure.class, () -> apply(failing, deployment()));
     assertEquals("/spec/replicas", failure.target);
+    assertTrue(
+        failure.getMessage().startsWith("operation 1 (test): test failed"), failure.getMessage());
+  }
+
+  @Test
+  void anEmptyJsonPatchChangesNothing() {
+    CompiledAction action = compile(new Action.JsonPatch(List.of()));
+    JsonNode document = deployment();
+    assertSame(document, apply(action, document));
+    assertEquals(deployment(), document);
   }
 
   @Test
@@ -148,6 +160,62 @@ class CompiledActionTest {
                 Optional.empty()));
     ActionFailure failure = assertThrows(ActionFailure.class, () -> apply(missing, deployment()));
     assertEquals("/spec/template/spec", failure.target);
+  }
+
+  private static ActionFailure imageFailure(Action.Image image, JsonNode document) {
+    return assertThrows(ActionFailure.class, () -> apply(compile(image), document));
+  }
+
+  @Test
+  void imageErrorsNameTheContainer() {
+    Action.Image registry =
+        new Action.Image(
+            List.of(), Optional.of("y.io"), Optional.empty(), Optional.empty(), Optional.empty());
+    JsonNode noImage = deployment();
+    ((com.fasterxml.jackson.databind.node.ObjectNode)
+            noImage.at("/spec/template/spec/containers/1"))
+        .remove("image");
+    ActionFailure failure = imageFailure(registry, noImage);
+    assertEquals("/spec/template/spec/containers/1/image", failure.target);
+    assertTrue(
+        failure.getMessage().contains("container \"sidecar\" has no image"), failure.getMessage());
+
+    JsonNode badImage = deployment();
+    ((com.fasterxml.jackson.databind.node.ObjectNode)
+            badImage.at("/spec/template/spec/initContainers/0"))
+        .put("image", "BusyBox:1.36");
+    failure = imageFailure(registry, badImage);
+    assertEquals("/spec/template/spec/initContainers/0/image", failure.target);
+    assertTrue(failure.getMessage().contains("\"BusyBox:1.36\""), failure.getMessage());
+    assertTrue(failure.getMessage().contains("must be lowercase"), failure.getMessage());
+
+    failure =
+        imageFailure(
+            new Action.Image(
+                List.of("web"),
+                Optional.empty(),
+                Optional.of("Team/${cluster.name}"),
+                Optional.empty(),
+                Optional.empty()),
+            deployment());
+    assertEquals("/spec/template/spec/containers/0/image", failure.target);
+    assertTrue(
+        failure.getMessage().contains("container \"web\": the rewritten image is not"),
+        failure.getMessage());
+    failure =
+        imageFailure(
+            new Action.Image(
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("1/2"),
+                Optional.empty()),
+            deployment());
+    assertTrue(
+        failure
+            .getMessage()
+            .contains("\"registry.example.com/shop/web:1/2\": container \"web\": the rewritten"),
+        failure.getMessage());
   }
 
   @Test

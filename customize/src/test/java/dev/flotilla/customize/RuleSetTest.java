@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RuleSetTest {
   static final Cluster EU =
@@ -67,11 +69,11 @@ class RuleSetTest {
                 rules:
                 - name: pin
                   clusterSelector: {}
-                  image: {containers: [web], digest: "sha256:abc"}
+                  image: {containers: [web], digest: "sha256:abcabcabcabcabcabcabcabcabcabcabcabc"}
                 """));
     JsonNode out = apply(rules, EU, DEPLOYMENT);
     assertEquals(
-        "registry.example.com/shop/web@sha256:abc",
+        "registry.example.com/shop/web@sha256:abcabcabcabcabcabcabcabcabcabcabcabc",
         out.at("/spec/template/spec/containers/0/image").asText());
     assertEquals(
         "envoyproxy/envoy:v1.29", out.at("/spec/template/spec/containers/1/image").asText());
@@ -331,6 +333,79 @@ class RuleSetTest {
     JsonNode out = apply(rules, EU, DEPLOYMENT);
     assertTrue(out.at("/metadata/labels/touched").isMissingNode(), "no trace of the skipped rule");
     assertEquals("yes", out.at("/metadata/labels/after").asText());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'mergePatch: {metadata: null}' | /metadata/name",
+        "'mergePatch: {apiVersion: null}' | /apiVersion",
+        "'set: [{path: \"$.kind\", value: StatefulSet}]' | /kind",
+        "'jsonPatch: [{op: replace, path: /metadata/name, value: other}]' | /metadata/name",
+        "'jsonPatch: [{op: replace, path: /metadata/namespace, value: prod}]' | /metadata/namespace",
+        "'jsonPatch: [{op: remove, path: /metadata/namespace}]' | /metadata/namespace",
+        "'remove: [\"$.metadata.name\"]' | /metadata/name",
+        "'mergePatch: {metadata: x}' | /metadata/name",
+      })
+  void aRuleMayNotChangeTheResourcesIdentity(String action, String target) {
+    RuleSet rules =
+        rules(policy("identity", "rules:\n- name: rename\n  clusterSelector: {}\n  " + action));
+    CustomizationException e =
+        assertThrows(CustomizationException.class, () -> rules.apply(EU, yaml(DEPLOYMENT)));
+    CustomizationError error = e.errors().get(0);
+    assertEquals("rename", error.rule());
+    assertEquals(target, error.target());
+    assertTrue(error.message().startsWith("Forbidden: a rule may not change"), error.message());
+  }
+
+  @Test
+  void addingANamespaceChangesIdentityButKeepingItDoesNot() {
+    RuleSet adds =
+        rules(
+            policy(
+                "ns",
+                """
+                rules:
+                - name: move
+                  clusterSelector: {}
+                  set: [{path: "$.metadata.namespace", value: shop}]
+                """));
+    String configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n";
+    CustomizationException e =
+        assertThrows(CustomizationException.class, () -> adds.apply(EU, yaml(configMap)));
+    assertEquals("/metadata/namespace", e.errors().get(0).target());
+    assertTrue(e.errors().get(0).message().contains("was absent, now \"shop\""));
+    // Writing the same identity back (here: the whole metadata) is not a change.
+    RuleSet same =
+        rules(
+            policy(
+                "same",
+                """
+                rules:
+                - name: same
+                  clusterSelector: {}
+                  jsonPatch: [{op: replace, path: /metadata, value: {name: settings}}]
+                """));
+    assertEquals(yaml(configMap), apply(same, EU, configMap));
+  }
+
+  @Test
+  void anOptionalRuleThatChangesIdentityIsSkipped() {
+    RuleSet rules =
+        rules(
+            policy(
+                "opt",
+                """
+                rules:
+                - name: rename
+                  optional: true
+                  clusterSelector: {}
+                  labels: {add: {touched: "yes"}}
+                  mergePatch: {metadata: {name: other}}
+                """));
+    JsonNode out = apply(rules, EU, DEPLOYMENT);
+    assertEquals(yaml(DEPLOYMENT), out);
   }
 
   @Test

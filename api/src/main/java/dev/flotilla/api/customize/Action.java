@@ -22,17 +22,15 @@ import java.util.Optional;
 public sealed interface Action {
 
   /**
-   * An RFC 6902 JSON Patch: the operations apply in order, all or nothing.
+   * An RFC 6902 JSON Patch: the operations apply in order, all or nothing. An empty patch is valid
+   * and changes nothing (RFC 6902 section 3).
    *
-   * @param operations the operations, at least one
+   * @param operations the operations, possibly none
    */
   record JsonPatch(List<PatchOperation> operations) implements Action {
-    /** Copies the list; a patch needs at least one operation. */
+    /** Copies the list. */
     public JsonPatch {
       operations = List.copyOf(operations);
-      if (operations.isEmpty()) {
-        throw ValidationException.at("jsonPatch", "Required value: at least one operation");
-      }
     }
   }
 
@@ -99,7 +97,10 @@ public sealed interface Action {
   /**
    * Rewrites container images ({@code [registry/]repository[:tag][@digest]}) part by part: each
    * given part replaces that part of the image; a given {@code tag} drops the digest and a given
-   * {@code digest} drops the tag; an empty {@code registry} removes the registry.
+   * {@code digest} drops the tag; an empty {@code registry} removes the registry. Images are read
+   * by the reference grammar of github.com/distribution/reference, as registries read them: a
+   * selected container without an image, or whose image is not a reference before or after the
+   * rewrite, is an error naming the container.
    *
    * @param containers names of the containers (init containers included) to rewrite; empty means
    *     all of them; a name the pod template lacks is an error
@@ -233,6 +234,10 @@ public sealed interface Action {
   /**
    * One RFC 6902 operation.
    *
+   * <p>As RFC 6902 section 4 requires, a member the operation does not define is ignored: a {@code
+   * from} given to an operation other than {@code move} and {@code copy}, or a {@code value} given
+   * to {@code remove}, {@code move} or {@code copy}, is dropped (the record holds it as empty).
+   *
    * @param op the operation
    * @param path a JSON Pointer (RFC 6901)
    * @param from the source pointer of {@code move} and {@code copy}
@@ -240,29 +245,24 @@ public sealed interface Action {
    *     present value)
    */
   record PatchOperation(Op op, String path, Optional<String> from, Optional<JsonNode> value) {
-    /** Checks the pointers and which members the operation needs. */
+    /** Checks the pointers and the members the operation needs; drops those it does not define. */
     public PatchOperation {
       Objects.requireNonNull(op, "op");
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(value, "value");
-      value = value.map(JsonNode::deepCopy);
-      List<Problem> problems = new ArrayList<>();
-      pointerProblem("path", path).ifPresent(problems::add);
       boolean needsFrom = op == Op.move || op == Op.copy;
       boolean needsValue = op == Op.add || op == Op.replace || op == Op.test;
+      from = needsFrom ? from : Optional.empty();
+      value = needsValue ? value.map(JsonNode::deepCopy) : Optional.empty();
+      List<Problem> problems = new ArrayList<>();
+      pointerProblem("path", path).ifPresent(problems::add);
       if (needsFrom && from.isEmpty()) {
         problems.add(Problem.at("from", "Required value: " + op + " needs from"));
-      }
-      if (!needsFrom && from.isPresent()) {
-        problems.add(Problem.at("from", "Forbidden: " + op + " takes no from"));
       }
       from.flatMap(f -> pointerProblem("from", f)).ifPresent(problems::add);
       if (needsValue && value.isEmpty()) {
         problems.add(Problem.at("value", "Required value: " + op + " needs a value"));
-      }
-      if (!needsValue && value.isPresent()) {
-        problems.add(Problem.at("value", "Forbidden: " + op + " takes no value"));
       }
       if (!problems.isEmpty()) {
         throw new ValidationException(problems);

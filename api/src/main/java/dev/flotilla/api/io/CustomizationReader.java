@@ -3,6 +3,7 @@ package dev.flotilla.api.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.customize.Action;
+import dev.flotilla.api.customize.Action.Op;
 import dev.flotilla.api.customize.Customization;
 import dev.flotilla.api.customize.CustomizationSpec;
 import dev.flotilla.api.customize.ResourceSelector;
@@ -12,6 +13,7 @@ import dev.flotilla.api.placement.ClusterSelectorTerm;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -239,6 +241,12 @@ public final class CustomizationReader {
             });
   }
 
+  /**
+   * One RFC 6902 operation. {@code op} and {@code path} are required (a null is missing); {@code
+   * from} is read only for {@code move} and {@code copy}, {@code value} only for {@code add},
+   * {@code replace} and {@code test}; every other member is ignored, as RFC 6902 section 4
+   * requires.
+   */
   private static Optional<Action.PatchOperation> operation(
       ObjectView parent, Node node, String path) {
     return ObjectView.of(parent.binder(), node, path)
@@ -251,10 +259,15 @@ public final class CustomizationReader {
                 view.binder().report(node.location(), view.child("op"), "Required value");
               }
               String pointer = view.requiredString("path");
-              Optional<String> from = view.string("from");
-              Optional<JsonNode> value = view.raw("value").map(JsonTrees::of);
-              view.rejectUnknown();
-              if (op.isEmpty() || !view.has("path")) {
+              boolean hasPath = view.has("path");
+              boolean needsFrom = op.isPresent() && EnumSet.of(Op.move, Op.copy).contains(op.get());
+              boolean needsValue =
+                  op.isPresent() && EnumSet.of(Op.add, Op.replace, Op.test).contains(op.get());
+              Optional<String> from = needsFrom ? view.string("from") : Optional.empty();
+              Optional<JsonNode> value =
+                  needsValue ? view.raw("value").map(JsonTrees::of) : Optional.empty();
+              view.ignoreRest();
+              if (op.isEmpty() || !hasPath) {
                 return Optional.empty();
               }
               return Optional.ofNullable(

@@ -80,10 +80,13 @@ final class ObjectView {
     return take(field).flatMap(value -> asString(value, child(field)));
   }
 
-  /** A string field that must be present; reports "Required value" and returns "" otherwise. */
+  /**
+   * A string field that must be present and not null; reports "Required value" (or the wrong type)
+   * and returns "" otherwise.
+   */
   String requiredString(String field) {
     Optional<String> value = string(field);
-    if (value.isEmpty() && !node.fields().containsKey(field)) {
+    if (value.isEmpty() && !has(field)) {
       binder.report(node.location(), child(field), "Required value");
     }
     return value.orElse("");

@@ -104,6 +104,54 @@ class CustomizationReaderTest {
   }
 
   @Test
+  void jsonPatchFollowsRfc6902Section4() {
+    Customization c =
+        read(
+            """
+            spec:
+              rules:
+              - name: empty
+                jsonPatch: []
+              - name: extra
+                jsonPatch:
+                - {op: remove, path: /a, value: 1, from: /b, comment: ignored}
+                - {op: add, path: /a, value: 1, from: {not: a pointer}}
+                - {op: move, path: /a, from: /b, value: [1]}
+            """);
+    assertEquals(List.of(new Action.JsonPatch(List.of())), c.spec().rules().get(0).actions());
+    assertEquals(
+        List.of(
+            new Action.JsonPatch(
+                List.of(
+                    Action.PatchOperation.remove("/a"),
+                    Action.PatchOperation.of(
+                        Action.Op.add, "/a", JsonNodeFactory.instance.numberNode(1)),
+                    Action.PatchOperation.from(Action.Op.move, "/b", "/a")))),
+        c.spec().rules().get(1).actions());
+  }
+
+  @Test
+  void aPatchOperationWithoutPathIsAnErrorNotDropped() {
+    String all =
+        String.join(
+            "\n",
+            problems(
+                """
+                spec:
+                  rules:
+                  - name: a
+                    jsonPatch:
+                    - {op: add, path: /x, value: 1}
+                    - {op: add, path: ~, value: 2}
+                    - {op: move, path: /y}
+                    - {op: copy, path: /y, from: ~}
+                """));
+    assertTrue(all.contains("spec.rules[0].jsonPatch[1].path: Required value"), all);
+    assertTrue(all.contains("spec.rules[0].jsonPatch[2].from: Required value"), all);
+    assertTrue(all.contains("spec.rules[0].jsonPatch[3].from: Required value"), all);
+  }
+
+  @Test
   void everyProblemHasLineColumnAndPath() {
     List<String> problems =
         problems(
@@ -116,13 +164,15 @@ class CustomizationReaderTest {
                 - {op: put, path: /a}
                 - {op: add, path: a, value: 1}
                 - {op: remove, path: /a, value: 1}
+                - {op: add, value: 1}
+                - {op: copy, path: ~, from: ~}
                 image: {tag: "1", digest: "sha256:x"}
                 unknown: 1
               - name: a
                 delete: true
                 labels: {add: {"bad key!": v}}
               - name: c
-                set: [{path: "spec.x", value: 1}, {path: "$.y"}]
+                set: [{path: "spec.x", value: 1}, {path: "$.y"}, {path: ~, value: 1}]
                 replicas: [1]
             """);
     String all = String.join("\n", problems);
@@ -132,12 +182,15 @@ class CustomizationReaderTest {
         all);
     assertTrue(all.contains("spec.rules[0].jsonPatch[0].op: Unsupported value: \"put\""), all);
     assertTrue(all.contains("spec.rules[0].jsonPatch[1].path: Invalid value: \"a\""), all);
-    assertTrue(all.contains("spec.rules[0].jsonPatch[2].value: Forbidden"), all);
+    assertTrue(!all.contains("spec.rules[0].jsonPatch[2]"), all);
+    assertTrue(all.contains("spec.rules[0].jsonPatch[3].path: Required value"), all);
+    assertTrue(all.contains("spec.rules[0].jsonPatch[4].path: Required value"), all);
     assertTrue(all.contains("spec.rules[0].image.digest: Forbidden"), all);
     assertTrue(all.contains("spec.rules[0].unknown: unknown field"), all);
     assertTrue(all.contains("spec.rules[1].labels.add[bad key!]"), all);
     assertTrue(all.contains("spec.rules[2].set[0].path: Invalid value: \"spec.x\""), all);
     assertTrue(all.contains("spec.rules[2].set[1].value: Required value"), all);
+    assertTrue(all.contains("spec.rules[2].set[2].path: Required value"), all);
     assertTrue(all.contains("spec.rules[2].replicas: wrong type"), all);
     for (String problem : problems) {
       assertTrue(problem.matches("c\\.yaml:\\d+:\\d+: .*"), problem);
