@@ -218,7 +218,9 @@ final class CostMeter implements CelEvaluationListener {
   /** Reports the cost spent to the policy's budget, if there is one. */
   void settle() {
     if (policy != null) {
-      policy.spend(cost);
+      // Only what was allowed to run is spent: a charge refused before it ran (one cluster's huge
+      // annotation, say) fails that evaluation alone and must not drain the whole policy's budget.
+      policy.spend(Math.min(cost, budget));
     }
   }
 

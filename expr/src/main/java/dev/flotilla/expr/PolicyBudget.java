@@ -25,10 +25,12 @@ public record PolicyBudget(long maxCost, Duration maxTime) {
 
   /**
    * The default: 10^9 cost units (a thousand expressions at Kubernetes' per-expression limit, about
-   * a minute of the most expensive CEL) and 10 seconds per policy evaluation.
+   * a minute of the most expensive CEL) and 60 seconds per policy evaluation: room for a million
+   * clusters' worth of ordinary expressions, and a bound on the hopeless ones that the static
+   * estimate cannot see.
    */
   public static PolicyBudget defaults() {
-    return new PolicyBudget(1_000_000_000L, Duration.ofSeconds(10));
+    return new PolicyBudget(1_000_000_000L, Duration.ofSeconds(60));
   }
 
   /** No total bound: each evaluation is still bounded by {@link ExpressionLimits}. */

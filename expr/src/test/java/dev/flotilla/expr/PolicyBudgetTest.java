@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flotilla.api.Cluster;
 import dev.flotilla.expr.ExpressionEvaluationException.Kind;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,5 +125,29 @@ class PolicyBudgetTest {
   void budgetsMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> new PolicyBudget(0, Duration.ofSeconds(1)));
     assertThrows(IllegalArgumentException.class, () -> new PolicyBudget(1, Duration.ZERO));
+  }
+
+  @Test
+  void aChargeRefusedOnOneClusterDoesNotDrainThePolicy() {
+    // One cluster's annotation makes replace() ask for terabytes: that cluster fails, the run
+    // spends at most the expression's budget, and the other clusters are still evaluated.
+    CompiledExpression grow =
+        CLUSTERS.compileBoolean(
+            "cluster.annotations.a.replace('a', cluster.annotations.a).size() > 0", "x");
+    PolicyBudget.Run run = new PolicyBudget(5_000_000, Duration.ofMinutes(1)).start("p");
+    Map<String, Object> huge =
+        ClusterVariables.of(
+            new Cluster("big", Map.of(), Map.of("a", "a".repeat(100_000)), Map.of(), List.of()));
+    Map<String, Object> small =
+        ClusterVariables.of(new Cluster("small", Map.of(), Map.of("a", "ab"), Map.of(), List.of()));
+    ExpressionEvaluationException e =
+        assertThrows(ExpressionEvaluationException.class, () -> grow.test(huge, run));
+    assertEquals(Kind.COST_LIMIT, e.kind());
+    for (int i = 0; i < 100; i++) {
+      assertTrue(grow.test(small, run));
+    }
+    assertTrue(
+        run.spent() <= ExpressionLimits.DEFAULT_MAX_EVALUATION_COST + 100_000,
+        "spent " + run.spent());
   }
 }
