@@ -1,8 +1,6 @@
 package dev.flotilla.expr;
 
 import dev.cel.common.CelFunctionDecl;
-import dev.cel.common.CelOverloadDecl;
-import dev.cel.common.types.CelType;
 import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelFunctionBinding;
@@ -11,10 +9,7 @@ import dev.flotilla.api.quantity.QuantityFormatException;
 import dev.flotilla.api.quantity.Version;
 import dev.flotilla.api.quantity.VersionFormatException;
 import dev.flotilla.expr.ExpressionEvaluationException.Kind;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Kubernetes' CEL {@code quantity} and {@code semver} libraries (k8s.io/apiserver pkg/cel/library,
@@ -33,52 +28,37 @@ final class KubernetesLibrary {
   private KubernetesLibrary() {}
 
   static List<CelFunctionDecl> declarations() {
-    Map<String, List<CelOverloadDecl>> functions = new LinkedHashMap<>();
+    FunctionDeclarations functions = new FunctionDeclarations();
     // quantity.go
-    global(functions, "quantity", "string_to_quantity", QUANTITY, SimpleType.STRING);
-    global(functions, "isQuantity", "is_quantity_string", SimpleType.BOOL, SimpleType.STRING);
-    member(functions, "sign", "quantity_sign", SimpleType.INT, QUANTITY);
+    functions.global("quantity", "string_to_quantity", QUANTITY, SimpleType.STRING);
+    functions.global("isQuantity", "is_quantity_string", SimpleType.BOOL, SimpleType.STRING);
+    functions.member("sign", "quantity_sign", SimpleType.INT, QUANTITY);
     // Kubernetes declares sign as a global overload while documenting q.sign(): accept both.
-    global(functions, "sign", "quantity_sign_global", SimpleType.INT, QUANTITY);
-    member(
-        functions,
-        "isGreaterThan",
-        "quantity_is_greater_than",
-        SimpleType.BOOL,
-        QUANTITY,
-        QUANTITY);
-    member(functions, "isLessThan", "quantity_is_less_than", SimpleType.BOOL, QUANTITY, QUANTITY);
-    member(functions, "compareTo", "quantity_compare_to", SimpleType.INT, QUANTITY, QUANTITY);
-    member(functions, "asApproximateFloat", "quantity_get_float", SimpleType.DOUBLE, QUANTITY);
-    member(functions, "asInteger", "quantity_get_int", SimpleType.INT, QUANTITY);
-    member(functions, "isInteger", "quantity_is_integer", SimpleType.BOOL, QUANTITY);
-    member(functions, "add", "quantity_add", QUANTITY, QUANTITY, QUANTITY);
-    member(functions, "add", "quantity_add_int", QUANTITY, QUANTITY, SimpleType.INT);
-    member(functions, "sub", "quantity_sub", QUANTITY, QUANTITY, QUANTITY);
-    member(functions, "sub", "quantity_sub_int", QUANTITY, QUANTITY, SimpleType.INT);
+    functions.global("sign", "quantity_sign_global", SimpleType.INT, QUANTITY);
+    functions.member(
+        "isGreaterThan", "quantity_is_greater_than", SimpleType.BOOL, QUANTITY, QUANTITY);
+    functions.member("isLessThan", "quantity_is_less_than", SimpleType.BOOL, QUANTITY, QUANTITY);
+    functions.member("compareTo", "quantity_compare_to", SimpleType.INT, QUANTITY, QUANTITY);
+    functions.member("asApproximateFloat", "quantity_get_float", SimpleType.DOUBLE, QUANTITY);
+    functions.member("asInteger", "quantity_get_int", SimpleType.INT, QUANTITY);
+    functions.member("isInteger", "quantity_is_integer", SimpleType.BOOL, QUANTITY);
+    functions.member("add", "quantity_add", QUANTITY, QUANTITY, QUANTITY);
+    functions.member("add", "quantity_add_int", QUANTITY, QUANTITY, SimpleType.INT);
+    functions.member("sub", "quantity_sub", QUANTITY, QUANTITY, QUANTITY);
+    functions.member("sub", "quantity_sub_int", QUANTITY, QUANTITY, SimpleType.INT);
     // semverlib.go (library version 1: with the normalize overloads)
-    global(functions, "semver", "string_to_semver", SEMVER, SimpleType.STRING);
-    global(
-        functions, "semver", "string_bool_to_semver", SEMVER, SimpleType.STRING, SimpleType.BOOL);
-    global(functions, "isSemver", "is_semver_string", SimpleType.BOOL, SimpleType.STRING);
-    global(
-        functions,
-        "isSemver",
-        "is_semver_string_bool",
-        SimpleType.BOOL,
-        SimpleType.STRING,
-        SimpleType.BOOL);
-    member(functions, "isGreaterThan", "semver_is_greater_than", SimpleType.BOOL, SEMVER, SEMVER);
-    member(functions, "isLessThan", "semver_is_less_than", SimpleType.BOOL, SEMVER, SEMVER);
-    member(functions, "compareTo", "semver_compare_to", SimpleType.INT, SEMVER, SEMVER);
-    member(functions, "major", "semver_major", SimpleType.INT, SEMVER);
-    member(functions, "minor", "semver_minor", SimpleType.INT, SEMVER);
-    member(functions, "patch", "semver_patch", SimpleType.INT, SEMVER);
-    List<CelFunctionDecl> declarations = new ArrayList<>();
-    functions.forEach(
-        (name, overloads) ->
-            declarations.add(CelFunctionDecl.newFunctionDeclaration(name, overloads)));
-    return declarations;
+    functions.global("semver", "string_to_semver", SEMVER, SimpleType.STRING);
+    functions.global("semver", "string_bool_to_semver", SEMVER, SimpleType.STRING, SimpleType.BOOL);
+    functions.global("isSemver", "is_semver_string", SimpleType.BOOL, SimpleType.STRING);
+    functions.global(
+        "isSemver", "is_semver_string_bool", SimpleType.BOOL, SimpleType.STRING, SimpleType.BOOL);
+    functions.member("isGreaterThan", "semver_is_greater_than", SimpleType.BOOL, SEMVER, SEMVER);
+    functions.member("isLessThan", "semver_is_less_than", SimpleType.BOOL, SEMVER, SEMVER);
+    functions.member("compareTo", "semver_compare_to", SimpleType.INT, SEMVER, SEMVER);
+    functions.member("major", "semver_major", SimpleType.INT, SEMVER);
+    functions.member("minor", "semver_minor", SimpleType.INT, SEMVER);
+    functions.member("patch", "semver_patch", SimpleType.INT, SEMVER);
+    return functions.build();
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -168,28 +148,6 @@ final class KubernetesLibrary {
     } catch (VersionFormatException e) {
       throw new FunctionError(Kind.INVALID_ARGUMENT, e.getMessage());
     }
-  }
-
-  private static void global(
-      Map<String, List<CelOverloadDecl>> functions,
-      String name,
-      String id,
-      CelType result,
-      CelType... parameters) {
-    functions
-        .computeIfAbsent(name, n -> new ArrayList<>())
-        .add(CelOverloadDecl.newGlobalOverload(id, result, parameters));
-  }
-
-  private static void member(
-      Map<String, List<CelOverloadDecl>> functions,
-      String name,
-      String id,
-      CelType result,
-      CelType... parameters) {
-    functions
-        .computeIfAbsent(name, n -> new ArrayList<>())
-        .add(CelOverloadDecl.newMemberOverload(id, result, parameters));
   }
 
   /** A Kubernetes function rejected its argument, such as {@code quantity("bad")}. */

@@ -1,16 +1,11 @@
 package dev.flotilla.expr;
 
 import dev.cel.common.CelFunctionDecl;
-import dev.cel.common.CelOverloadDecl;
-import dev.cel.common.types.CelType;
 import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.flotilla.expr.ExpressionEvaluationException.Kind;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Kubernetes' CEL {@code ip} and {@code cidr} libraries (k8s.io/apiserver pkg/cel/library, ip.go
@@ -26,46 +21,32 @@ final class KubernetesNetLibrary {
   private KubernetesNetLibrary() {}
 
   static List<CelFunctionDecl> declarations() {
-    Map<String, List<CelOverloadDecl>> functions = new LinkedHashMap<>();
+    FunctionDeclarations functions = new FunctionDeclarations();
     // ip.go
-    global(functions, "ip", "string_to_ip", IP, SimpleType.STRING);
-    member(functions, "family", "ip_family", SimpleType.INT, IP);
-    global(functions, "ip.isCanonical", "ip_is_canonical", SimpleType.BOOL, SimpleType.STRING);
-    member(functions, "isUnspecified", "ip_is_unspecified", SimpleType.BOOL, IP);
-    member(functions, "isLoopback", "ip_is_loopback", SimpleType.BOOL, IP);
-    member(functions, "isLinkLocalMulticast", "ip_is_link_local_multicast", SimpleType.BOOL, IP);
-    member(functions, "isLinkLocalUnicast", "ip_is_link_local_unicast", SimpleType.BOOL, IP);
-    member(functions, "isGlobalUnicast", "ip_is_global_unicast", SimpleType.BOOL, IP);
-    global(functions, "isIP", "is_ip", SimpleType.BOOL, SimpleType.STRING);
-    global(functions, "string", "ip_to_string", SimpleType.STRING, IP);
+    functions.global("ip", "string_to_ip", IP, SimpleType.STRING);
+    functions.member("family", "ip_family", SimpleType.INT, IP);
+    functions.global("ip.isCanonical", "ip_is_canonical", SimpleType.BOOL, SimpleType.STRING);
+    functions.member("isUnspecified", "ip_is_unspecified", SimpleType.BOOL, IP);
+    functions.member("isLoopback", "ip_is_loopback", SimpleType.BOOL, IP);
+    functions.member("isLinkLocalMulticast", "ip_is_link_local_multicast", SimpleType.BOOL, IP);
+    functions.member("isLinkLocalUnicast", "ip_is_link_local_unicast", SimpleType.BOOL, IP);
+    functions.member("isGlobalUnicast", "ip_is_global_unicast", SimpleType.BOOL, IP);
+    functions.global("isIP", "is_ip", SimpleType.BOOL, SimpleType.STRING);
+    functions.global("string", "ip_to_string", SimpleType.STRING, IP);
     // cidr.go
-    global(functions, "cidr", "string_to_cidr", CIDR, SimpleType.STRING);
-    member(
-        functions,
-        "containsIP",
-        "cidr_contains_ip_string",
-        SimpleType.BOOL,
-        CIDR,
-        SimpleType.STRING);
-    member(functions, "containsIP", "cidr_contains_ip_ip", SimpleType.BOOL, CIDR, IP);
-    member(
-        functions,
-        "containsCIDR",
-        "cidr_contains_cidr_string",
-        SimpleType.BOOL,
-        CIDR,
-        SimpleType.STRING);
-    member(functions, "containsCIDR", "cidr_contains_cidr", SimpleType.BOOL, CIDR, CIDR);
-    member(functions, "ip", "cidr_ip", IP, CIDR);
-    member(functions, "prefixLength", "cidr_prefix_length", SimpleType.INT, CIDR);
-    member(functions, "masked", "cidr_masked", CIDR, CIDR);
-    global(functions, "isCIDR", "is_cidr", SimpleType.BOOL, SimpleType.STRING);
-    global(functions, "string", "cidr_to_string", SimpleType.STRING, CIDR);
-    List<CelFunctionDecl> declarations = new ArrayList<>();
-    functions.forEach(
-        (name, overloads) ->
-            declarations.add(CelFunctionDecl.newFunctionDeclaration(name, overloads)));
-    return declarations;
+    functions.global("cidr", "string_to_cidr", CIDR, SimpleType.STRING);
+    functions.member(
+        "containsIP", "cidr_contains_ip_string", SimpleType.BOOL, CIDR, SimpleType.STRING);
+    functions.member("containsIP", "cidr_contains_ip_ip", SimpleType.BOOL, CIDR, IP);
+    functions.member(
+        "containsCIDR", "cidr_contains_cidr_string", SimpleType.BOOL, CIDR, SimpleType.STRING);
+    functions.member("containsCIDR", "cidr_contains_cidr", SimpleType.BOOL, CIDR, CIDR);
+    functions.member("ip", "cidr_ip", IP, CIDR);
+    functions.member("prefixLength", "cidr_prefix_length", SimpleType.INT, CIDR);
+    functions.member("masked", "cidr_masked", CIDR, CIDR);
+    functions.global("isCIDR", "is_cidr", SimpleType.BOOL, SimpleType.STRING);
+    functions.global("string", "cidr_to_string", SimpleType.STRING, CIDR);
+    return functions.build();
   }
 
   static List<CelFunctionBinding> bindings() {
@@ -158,27 +139,5 @@ final class KubernetesNetLibrary {
     } catch (KubernetesLibrary.FunctionError e) {
       return false;
     }
-  }
-
-  private static void global(
-      Map<String, List<CelOverloadDecl>> functions,
-      String name,
-      String id,
-      CelType result,
-      CelType... parameters) {
-    functions
-        .computeIfAbsent(name, n -> new ArrayList<>())
-        .add(CelOverloadDecl.newGlobalOverload(id, result, parameters));
-  }
-
-  private static void member(
-      Map<String, List<CelOverloadDecl>> functions,
-      String name,
-      String id,
-      CelType result,
-      CelType... parameters) {
-    functions
-        .computeIfAbsent(name, n -> new ArrayList<>())
-        .add(CelOverloadDecl.newMemberOverload(id, result, parameters));
   }
 }
