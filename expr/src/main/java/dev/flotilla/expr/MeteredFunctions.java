@@ -128,7 +128,10 @@ final class MeteredFunctions {
           "regex.extract", 1,
           "regex.extractAll", 1);
 
-  /** The functions of the metered standard overloads (their bindings do not carry the name). */
+  /**
+   * The function of each metered standard overload, for a binding that does not carry its
+   * function's name (cel-java 0.14's do; the regrouping must not depend on it).
+   */
   private static final Map<String, String> STANDARD_FUNCTION =
       Map.of(
           "add_string", "_+_",
