@@ -18,7 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /**
  * Every CEL function whose work grows with its arguments is charged to the running evaluation
@@ -87,35 +87,7 @@ final class MeteredFunctions {
           Map.entry("base64_decode_string", SCAN),
           Map.entry("base64_encode_bytes", args -> 2 * scanned(args)));
 
-  /**
-   * Charges by function name, for the function-level bindings cel-java adds beside the overloads
-   * (used when a call's overload is chosen at run time rather than by the type checker).
-   */
-  private static final Map<String, Charge> FUNCTION_CHARGES =
-      Map.ofEntries(
-          Map.entry("replace", MeteredFunctions::replacement),
-          Map.entry("split", MeteredFunctions::split),
-          Map.entry("join", MeteredFunctions::join),
-          Map.entry("distinct", args -> square(size(args[0]))),
-          Map.entry("flatten", MeteredFunctions::flattened),
-          Map.entry("sort", args -> sortCost(size(args[0]))),
-          Map.entry("charAt", SCAN),
-          Map.entry("indexOf", SCAN),
-          Map.entry("lastIndexOf", SCAN),
-          Map.entry("lowerAscii", SCAN),
-          Map.entry("upperAscii", SCAN),
-          Map.entry("quote", args -> 2 * scanned(args)),
-          Map.entry("reverse", SCAN),
-          Map.entry("slice", SCAN),
-          Map.entry("substring", SCAN),
-          Map.entry("trim", SCAN),
-          Map.entry("sets.contains", args -> size(args[0]) * size(args[1])),
-          Map.entry("sets.equivalent", args -> size(args[0]) * size(args[1])),
-          Map.entry("sets.intersects", args -> size(args[0]) * size(args[1])),
-          Map.entry("base64.decode", SCAN),
-          Map.entry("base64.encode", args -> 2 * scanned(args)));
-
-  /** Overloads and functions whose argument at this index is a regular expression. */
+  /** Overloads whose argument at this index is a regular expression. */
   private static final Map<String, Integer> PATTERN_ARGUMENT =
       Map.of(
           "matches", 1,
@@ -123,10 +95,7 @@ final class MeteredFunctions {
           "regex_replaceAll_string_string_string", 1,
           "regex_replaceCount_string_string_string_int", 1,
           "regex_extract_string_string", 1,
-          "regex_extractAll_string_string", 1,
-          "regex.replace", 1,
-          "regex.extract", 1,
-          "regex.extractAll", 1);
+          "regex_extractAll_string_string", 1);
 
   /**
    * The function of each metered standard overload, for a binding that does not carry its
@@ -159,21 +128,20 @@ final class MeteredFunctions {
   /** The metered standard overloads. */
   static List<CelFunctionBinding> standardBindings(CelOptions options, int maxProgram) {
     RuntimeEquality equality = RuntimeEquality.create(RuntimeHelpers.create(), options);
-    List<CelFunctionBinding> metered = new ArrayList<>();
+    List<CelFunctionBinding> chosen = new ArrayList<>();
     for (var function : CelStandardFunctions.ALL_STANDARD_FUNCTIONS) {
       for (CelFunctionBinding binding : function.newFunctionBindings(options, equality)) {
-        String id = binding.getOverloadId();
-        if (CHARGES.containsKey(id) || PATTERN_ARGUMENT.containsKey(id)) {
-          metered.add(binding);
+        if (metered(binding.getOverloadId())) {
+          chosen.add(binding);
         }
       }
     }
     return regroup(
-        metered,
-        binding ->
-            binding.getOverloadId().startsWith("matches")
+        chosen,
+        (binding, chargedAs) ->
+            chargedAs.startsWith("matches")
                 ? matches(binding.getOverloadId(), options, maxProgram)
-                : wrap(binding, maxProgram));
+                : wrap(binding, chargedAs, maxProgram));
   }
 
   /** The runtime bindings of {@code library}, metered. */
@@ -199,18 +167,20 @@ final class MeteredFunctions {
     } else {
       library.setRuntimeOptions(recorder);
     }
-    return regroup(collected, binding -> wrap(binding, maxProgram));
+    return regroup(collected, (binding, chargedAs) -> wrap(binding, chargedAs, maxProgram));
   }
 
   /**
-   * Rebuilds the bindings of each function from its overloads, each passed through {@code
-   * metering}. cel-java keeps, beside the overloads, a function-level binding that dispatches on
-   * the argument types at run time (used when the type checker leaves several overloads open);
-   * {@link CelFunctionBinding#fromOverloads} builds it anew over the metered overloads, so no call
-   * path reaches an unmetered one.
+   * Rebuilds the bindings of each function from its overloads, each passed through {@code metering}
+   * with the overload id whose charge applies to it. cel-java keeps, beside the overloads,
+   * function-level bindings (used when the type checker leaves several overloads open): a
+   * dispatcher, which {@link CelFunctionBinding#fromOverloads} builds anew over the metered
+   * overloads, and for a function of one overload a copy of it named after the function, which is
+   * charged as its function's first metered overload. So no call path reaches an unmetered one.
    */
   private static List<CelFunctionBinding> regroup(
-      List<CelFunctionBinding> bindings, UnaryOperator<CelFunctionBinding> metering) {
+      List<CelFunctionBinding> bindings,
+      BiFunction<CelFunctionBinding, String, CelFunctionBinding> metering) {
     Map<String, List<CelFunctionBinding>> byFunction = new LinkedHashMap<>();
     for (CelFunctionBinding binding : bindings) {
       if (binding.getClass().getSimpleName().equals("DynamicDispatchBinding")) {
@@ -220,12 +190,29 @@ final class MeteredFunctions {
           binding instanceof InternalCelFunctionBinding named
               ? named.getFunctionName()
               : STANDARD_FUNCTION.getOrDefault(binding.getOverloadId(), binding.getOverloadId());
-      byFunction.computeIfAbsent(function, f -> new ArrayList<>()).add(metering.apply(binding));
+      byFunction.computeIfAbsent(function, f -> new ArrayList<>()).add(binding);
     }
     List<CelFunctionBinding> out = new ArrayList<>();
     byFunction.forEach(
-        (function, overloads) -> out.addAll(CelFunctionBinding.fromOverloads(function, overloads)));
+        (function, overloads) -> {
+          String first =
+              overloads.stream()
+                  .map(CelFunctionBinding::getOverloadId)
+                  .filter(MeteredFunctions::metered)
+                  .findFirst()
+                  .orElse("");
+          List<CelFunctionBinding> rebuilt = new ArrayList<>(overloads.size());
+          for (CelFunctionBinding overload : overloads) {
+            String id = overload.getOverloadId();
+            rebuilt.add(metering.apply(overload, metered(id) ? id : first));
+          }
+          out.addAll(CelFunctionBinding.fromOverloads(function, rebuilt));
+        });
     return out;
+  }
+
+  private static boolean metered(String overloadId) {
+    return CHARGES.containsKey(overloadId) || PATTERN_ARGUMENT.containsKey(overloadId);
   }
 
   private static void collect(Object arg, List<CelFunctionBinding> out) {
@@ -240,14 +227,15 @@ final class MeteredFunctions {
 
   private static boolean metered(
       CelStandardOverload overload, CelOptions options, RuntimeEquality equality) {
-    String id = overload.newFunctionBinding(options, equality).getOverloadId();
-    return CHARGES.containsKey(id) || PATTERN_ARGUMENT.containsKey(id);
+    return metered(overload.newFunctionBinding(options, equality).getOverloadId());
   }
 
-  private static CelFunctionBinding wrap(CelFunctionBinding binding, int maxProgram) {
+  /** {@code binding}, charged as the overload {@code chargedAs} before it runs. */
+  private static CelFunctionBinding wrap(
+      CelFunctionBinding binding, String chargedAs, int maxProgram) {
     String id = binding.getOverloadId();
-    Charge charge = CHARGES.getOrDefault(id, FUNCTION_CHARGES.get(id));
-    Integer pattern = PATTERN_ARGUMENT.get(id);
+    Charge charge = CHARGES.get(chargedAs);
+    Integer pattern = PATTERN_ARGUMENT.get(chargedAs);
     if ((charge == null && pattern == null) || !binding.isStrict()) {
       return binding;
     }
@@ -257,7 +245,7 @@ final class MeteredFunctions {
           if (pattern != null) {
             Pattern compiled = RegexGuard.compile((String) args[pattern], maxProgram);
             CostMeter.charge(regexCost((String) args[0], compiled));
-            if (id.startsWith("regex_replace") || id.equals("regex.replace")) {
+            if (chargedAs.startsWith("regex_replace")) {
               CostMeter.charge(regexReplacement(compiled, args));
             }
           } else {

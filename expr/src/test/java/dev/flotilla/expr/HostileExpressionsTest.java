@@ -175,4 +175,23 @@ class HostileExpressionsTest {
     assertTrue(CLUSTERS.compileBoolean("dyn(1) + dyn(2) == 3", "x").test(vars));
     assertTrue(CLUSTERS.compileBoolean("[3, 1, 2].sort() == [1, 2, 3]", "x").test(vars));
   }
+
+  @Test
+  void callsDispatchedAtRunTimeAreChargedToo() {
+    // A dyn receiver leaves indexOf's string and list overloads open: cel-java picks one by the
+    // argument's type at run time, through the function-level binding.
+    ExpressionEnvironment small =
+        ExpressionEnvironment.builder()
+            .variable("cluster", ExpressionEnvironment.VariableType.CLUSTER)
+            .limits(ExpressionLimits.defaults().withMaxEvaluationCost(10_000))
+            .build();
+    CompiledExpression search =
+        small.compileBoolean("dyn(cluster.annotations.big).indexOf('b') < 0", "spec.x");
+    assertTrue(search.test(cluster(Map.of("big", "a".repeat(100)))));
+    ExpressionEvaluationException e =
+        assertThrows(
+            ExpressionEvaluationException.class,
+            () -> search.test(cluster(Map.of("big", "a".repeat(200_000)))));
+    assertEquals(Kind.COST_LIMIT, e.kind());
+  }
 }
