@@ -186,7 +186,7 @@ class InventoryReaderTest {
     assertTrue(
         lines.get(2).contains("clusters[1].labels: Invalid value: \"bad key!\""), lines.get(2));
     assertTrue(
-        lines.get(3).startsWith("fleet.yaml:7:12: clusters[1].taints[0].effect: Unsupported value"),
+        lines.get(3).startsWith("fleet.yaml:7:29: clusters[1].taints[0].effect: Unsupported value"),
         lines.get(3));
   }
 
