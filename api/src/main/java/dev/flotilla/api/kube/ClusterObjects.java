@@ -194,6 +194,18 @@ public final class ClusterObjects {
     Map<String, Integer> seen = new HashMap<>();
     int index = 0;
     for (Object object : objects) {
+      if (!(object instanceof JsonNode) && !(object instanceof Map)) {
+        problems.add(
+            new Problem(
+                "[" + index + "]",
+                0,
+                0,
+                "",
+                "wrong type: expected a JsonNode or a Map, got "
+                    + (object == null ? "null" : object.getClass().getName())));
+        index++;
+        continue;
+      }
       ClusterMapper.Outcome outcome =
           object instanceof JsonNode node
               ? mapper.map(JsonTree.INSTANCE, node)

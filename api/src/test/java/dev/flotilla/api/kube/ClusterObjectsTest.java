@@ -599,7 +599,8 @@ class ClusterObjectsTest {
     assertTrue(
         lines.get(1).startsWith("[5] ManagedCluster \"cluster1\": metadata.name: Duplicate value"),
         lines.get(1));
-    assertEquals("[6] object: wrong type: expected object, got String", lines.get(2));
+    assertEquals(
+        "[6]: wrong type: expected a JsonNode or a Map, got java.lang.String", lines.get(2));
     assertTrue(!mapped.complete());
   }
 }
