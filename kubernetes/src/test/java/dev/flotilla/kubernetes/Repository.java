@@ -89,9 +89,10 @@ final class Repository {
     List<Document> out = new ArrayList<>();
     for (Path file : walk(root)) {
       String name = root.relativize(file).toString().replace('\\', '/');
-      if (name.startsWith("examples/")
-          && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
+      if (name.startsWith("examples/") && isData(name)) {
         addAll(out, name, Origin.PUBLISHED, read(file));
+      } else if (name.contains("/src/test/resources/") && isData(name)) {
+        addAll(out, name, Origin.TEST, read(file));
       } else if (name.endsWith(".md")) {
         blocks(out, name, Origin.PUBLISHED, YAML_FENCE, read(file), false);
       } else if (name.endsWith(".java") && name.contains("/src/")) {
@@ -100,6 +101,10 @@ final class Repository {
       }
     }
     return out;
+  }
+
+  private static boolean isData(String name) {
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
   }
 
   private static void blocks(
