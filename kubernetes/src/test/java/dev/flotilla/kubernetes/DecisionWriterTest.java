@@ -131,7 +131,7 @@ class DecisionWriterTest {
     }
     PlacementDecision decision =
         new PlacementDecision(
-            "p".repeat(200),
+            "p".repeat(63),
             "n".repeat(63),
             java.util.OptionalInt.of(1000),
             1000,
@@ -145,6 +145,19 @@ class DecisionWriterTest {
     String json = ManifestWriter.json(DecisionWriter.flotilla().write(decision).objects().get(0));
     int bytes = json.getBytes(StandardCharsets.UTF_8).length;
     assertTrue(bytes < 1024 * 1024, bytes + " bytes");
+  }
+
+  @Test
+  void aPlacementNameTooLongForALabelIsRefused() {
+    PlacementDecision decision = SampleDecisions.unscheduled("p".repeat(64), 1);
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> DecisionWriter.flotilla().write(decision));
+    assertEquals("placement", e.problems().get(0).path());
+    PlacementDecision longGroup =
+        SampleDecisions.grouped("p", List.of(new Chunk("g".repeat(64), 1)), false, 1);
+    e = assertThrows(ValidationException.class, () -> DecisionWriter.ocm().write(longGroup));
+    assertEquals("groups[0].groupName", e.problems().get(0).path());
+    DecisionWriter.flotilla().write(longGroup); // Flotilla's pages keep group names in status
   }
 
   /**
