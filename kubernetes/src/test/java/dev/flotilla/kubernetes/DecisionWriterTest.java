@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -292,6 +293,35 @@ class DecisionWriterTest {
     assertEquals(all, DecisionReader.fromMaps(pages.maps()));
     PreviousDecision second = DecisionReader.fromObjects(List.of(pages.objects().get(1)));
     assertEquals(decision.names().subList(4, 8), second.clusters());
+  }
+
+  @Test
+  void clusterNamesYaml11WouldMisreadStayStrings() {
+    List<String> names = List.of("on", "yes", "1.10", "null", "1e3", "010");
+    List<dev.flotilla.placement.ScheduledCluster> clusters = new ArrayList<>();
+    for (String name : names) {
+      clusters.add(new dev.flotilla.placement.ScheduledCluster(name, 0, List.of(), false, 0, 0));
+    }
+    PlacementDecision decision =
+        new PlacementDecision(
+            "y",
+            "on",
+            java.util.OptionalInt.empty(),
+            names.size(),
+            clusters,
+            List.of(new PlacementDecision.Group("", 0, names)),
+            List.of(new PlacementDecision.Wave(0, "", names)),
+            java.util.Optional.empty(),
+            List.of());
+    for (DecisionWriter writer : List.of(DecisionWriter.flotilla(), DecisionWriter.ocm())) {
+      String yaml = writer.write(decision).yaml();
+      assertTrue(yaml.contains("clusterName: \"on\""), yaml);
+      assertTrue(yaml.contains("namespace: \"on\""), yaml);
+      PreviousDecision back = DecisionReader.parse("d.yaml", yaml).value();
+      assertEquals("y", back.placement());
+      assertEquals("on", back.namespace());
+      assertEquals(Set.copyOf(names), Set.copyOf(back.clusters()));
+    }
   }
 
   @Test
