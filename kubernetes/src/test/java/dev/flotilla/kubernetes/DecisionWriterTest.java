@@ -46,6 +46,16 @@ class DecisionWriterTest {
   }
 
   @Test
+  void aHundredThousandClustersAreAHundredFlotillaPagesOrAThousandOcmPages() {
+    PlacementDecision decision = SampleDecisions.unscheduled("fleet", 100_000);
+    DecisionObjects flotilla = DecisionWriter.flotilla().write(decision);
+    assertEquals(100, flotilla.size());
+    assertEquals("fleet-decision-100", flotilla.names().get(99));
+    assertEquals(decision.names(), DecisionReader.fromObjects(flotilla.objects()).clusters());
+    assertEquals(1000, DecisionWriter.ocm().write(decision).size());
+  }
+
+  @Test
   void flotillaPageSizeCanBeSmallerAndSplitsExactly() {
     PlacementDecision decision = SampleDecisions.unscheduled("pos", 7);
     DecisionObjects pages = DecisionWriter.flotilla().clustersPerPage(3).write(decision);
