@@ -14,7 +14,13 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.flotilla.api.placement.ClusterSelectorTerm;
+import dev.flotilla.api.placement.Placement;
+import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.kubernetes.SampleDecisions.Chunk;
+import dev.flotilla.placement.CompiledPlacement;
+import dev.flotilla.placement.EvaluationError;
+import dev.flotilla.placement.Inventory;
 import dev.flotilla.placement.PlacementDecision;
 import dev.flotilla.placement.Selection;
 import java.io.IOException;
@@ -81,15 +87,12 @@ class PlacementDecisionCrdTest {
             List.of("only 4 clusters are eligible"));
     Selection selection =
         new Selection(
-            dev.flotilla.placement.CompiledPlacement.compile(
-                    dev.flotilla.api.placement.Placement.of(
-                        "pos",
-                        dev.flotilla.api.placement.PlacementSpec.selecting(
-                            dev.flotilla.api.placement.ClusterSelectorTerm.all())))
-                .select(dev.flotilla.placement.Inventory.empty())
+            CompiledPlacement.compile(
+                    Placement.of("pos", PlacementSpec.selecting(ClusterSelectorTerm.all())))
+                .select(Inventory.empty())
                 .clusters(),
             1,
-            List.of(new dev.flotilla.placement.EvaluationError("c-1", "spec.x", "no such key")));
+            List.of(new EvaluationError("c-1", "spec.x", "no such key")));
     for (DecisionObjects pages :
         List.of(
             DecisionWriter.flotilla().ownedBy("u").write(grouped),
