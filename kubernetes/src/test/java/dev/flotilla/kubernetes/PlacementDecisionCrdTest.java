@@ -68,6 +68,33 @@ class PlacementDecisionCrdTest {
             .intValue());
   }
 
+  /**
+   * Kubernetes' structural schema rules (apiextensions, "Specifying a structural schema"): every
+   * node has a type, {@code metadata} only a type, no {@code additionalProperties} beside {@code
+   * properties}.
+   */
+  @Test
+  void theSchemaIsStructural() throws IOException {
+    JsonNode root = crd().at("/spec/versions/0/schema/openAPIV3Schema");
+    assertStructural(root, "openAPIV3Schema");
+    assertEquals(
+        "{\"type\":\"object\"}", root.at("/properties/metadata").toString(), "metadata: type only");
+  }
+
+  private static void assertStructural(JsonNode schema, String path) {
+    assertTrue(schema.has("type"), path + ": a type");
+    assertFalse(
+        schema.has("properties") && schema.has("additionalProperties"),
+        path + ": properties or additionalProperties, not both");
+    schema
+        .path("properties")
+        .properties()
+        .forEach(e -> assertStructural(e.getValue(), path + ".properties." + e.getKey()));
+    if (schema.has("items")) {
+      assertStructural(schema.get("items"), path + ".items");
+    }
+  }
+
   @Test
   void everyWrittenPageValidates() throws IOException {
     Schema schema = schema();
