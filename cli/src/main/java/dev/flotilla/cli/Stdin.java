@@ -28,6 +28,9 @@ final class Stdin {
     while (command.hasSubcommand()) {
       command = command.subcommand();
     }
+    if (command.isUsageHelpRequested() || command.isVersionHelpRequested()) {
+      return; // help reads nothing
+    }
     List<String> readers = new ArrayList<>();
     // An option given twice is matched twice, with one value holding both: count values once.
     Set<ArgSpec> args = new LinkedHashSet<>(command.matchedOptions());

@@ -217,6 +217,9 @@ class KubectlHabitsTest {
     assertEquals(2, validate.status());
     assertTrue(validate.err().contains("2 times (FILE, FILE)"), validate.err());
     assertEquals("", validate.out(), "nothing is read before the check");
+
+    Result help = FlotillaTest.run("place", "--inventory", "-", "--placement", "-", "--help");
+    assertEquals(0, help.status(), "help reads nothing: " + help.err());
   }
 
   @Test
