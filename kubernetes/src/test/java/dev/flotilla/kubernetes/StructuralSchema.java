@@ -199,9 +199,6 @@ final class StructuralSchema {
           at
               + ".x-kubernetes-preserve-unknown-fields: must be false if x-kubernetes-int-or-string is true");
     }
-    if (intOrString && !type.isEmpty()) {
-      problems.add(at + ".type: must be empty with x-kubernetes-int-or-string");
-    }
     if (s.has("x-kubernetes-preserve-unknown-fields") && !preserve) {
       problems.add(at + ".x-kubernetes-preserve-unknown-fields: must be true or undefined");
     }
@@ -235,9 +232,9 @@ final class StructuralSchema {
     if (s.has("items") && s.get("items").isObject()) {
       structural(s.get("items"), at + ".items", false);
     }
-    boolean intOrStringAnyOf = intOrString && isIntOrStringAnyOf(s.path("anyOf"));
-    boolean intOrStringAllOf =
-        intOrString && isIntOrStringAnyOf(s.path("allOf").path(0).path("anyOf"));
+    // validation.go isIntOrStringAnyOfPattern and isIntOrStringAllOfPattern: by shape alone.
+    boolean intOrStringAnyOf = isIntOrStringAnyOf(s.path("anyOf"));
+    boolean intOrStringAllOf = isIntOrStringAnyOf(s.path("allOf").path(0).path("anyOf"));
     valueValidations(s, s, at, intOrStringAnyOf, intOrStringAllOf);
   }
 
@@ -329,11 +326,6 @@ final class StructuralSchema {
       if (NOT_RE2.matcher(pattern).find()) {
         problems.add(at + ".pattern: uses look-around or back-references, which Go's RE2 lacks");
       }
-    }
-    if (s.has("default")) {
-      problems.add(
-          at
-              + ".default: Flotilla's CRDs set no defaults: the readers apply them, so an object reads the same with or without the server");
     }
   }
 
