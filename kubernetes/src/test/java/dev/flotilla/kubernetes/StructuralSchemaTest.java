@@ -181,6 +181,8 @@ class StructuralSchemaTest {
           a $ref | {type: object, properties: {spec: {$ref: '#/x'}}} | $ref
           int-or-string preserving unknown fields | {type: object, properties: {spec: {x-kubernetes-int-or-string: true, x-kubernetes-preserve-unknown-fields: true}}} | must be false if x-kubernetes-int-or-string
           a look-ahead pattern | {type: object, properties: {spec: {type: string, pattern: '^(?!x)'}}} | RE2
+          a CEL rule without rule | {type: object, properties: {spec: {type: object, x-kubernetes-validations: [{message: m}]}}} | rule: Required value
+          a CEL rule with an unknown reason | {type: object, properties: {spec: {type: object, x-kubernetes-validations: [{rule: 'true', reason: Bad}]}}} | reason: Unsupported
           a list map whose key is optional | {type: object, properties: {spec: {type: array, x-kubernetes-list-type: map, x-kubernetes-list-map-keys: [k], items: {type: object, properties: {k: {type: string}}}}}} | x-kubernetes-list-map-keys, so it must
           """)
   void brokenSchemasAreFound(String what, String schema, String expected) throws IOException {
