@@ -129,7 +129,10 @@ public final class ClusterObjectMapping {
     Kubernetes
   }
 
-  /** A condition's status as a taint rule sees it; {@code Absent} when there is no condition. */
+  /**
+   * A condition's status as a taint rule sees it; {@code Absent} when the object's conditions list
+   * has no condition of the type. An object with no conditions list at all gets no derived taint.
+   */
   public enum ConditionStatus {
     /** The condition holds. */
     True,
@@ -271,6 +274,8 @@ public final class ClusterObjectMapping {
    * Adds the taint {@code key} with {@code effect} when the condition of {@code type} (in the list
    * at {@code path}) has one of {@code statuses}, unless the object already carries a taint with
    * that key and effect: what OCM's and Karmada's hub controllers do, applied before they have.
+   * Nothing is derived when the object has no conditions list at all (a hand-written inventory, or
+   * a status never reported: the hub's controller then writes the taint into the object itself).
    *
    * @param path where the conditions list is
    * @param type the condition type

@@ -61,6 +61,10 @@
  *   <tr><td>any other kind</td><td>metadata</td><td>name, labels, annotations</td></tr>
  * </table>
  *
+ * <p>Derived taints need a {@code status.conditions} list: an object without one (a hand-written
+ * inventory, a status never reported) gets none, since the hub's controller then writes the taint
+ * into the object itself.
+ *
  * <p>Property names follow one rule wherever they appear, inventories and policies alike (see
  * {@link dev.flotilla.api.Cluster}). A missing or null field maps to nothing; a field of the wrong
  * type is a problem with its path. Other kinds are mapped with a {@link

@@ -60,11 +60,20 @@ class ClusterObjectMappingReaderTest {
             .with(mappings)
             .toCluster(
                 Map.of(
-                    "apiVersion", "edge.example.com/v1",
-                    "kind", "Site",
-                    "metadata", Map.of("name", "store-7"),
-                    "spec", Map.of("storeId", "7", "location", Map.of("city", "Lyon")),
-                    "status", Map.of("facts", List.of(Map.of("name", "tier", "value", "gold")))));
+                    "apiVersion",
+                    "edge.example.com/v1",
+                    "kind",
+                    "Site",
+                    "metadata",
+                    Map.of("name", "store-7"),
+                    "spec",
+                    Map.of("storeId", "7", "location", Map.of("city", "Lyon")),
+                    "status",
+                    Map.of(
+                        "facts",
+                        List.of(Map.of("name", "tier", "value", "gold")),
+                        "conditions",
+                        List.of())));
     assertEquals(Map.of("example.com/store", "7"), cluster.labels());
     assertEquals(Map.of("location", "Lyon", "tier", "gold"), cluster.properties());
     assertEquals(List.of(Taint.of("example.com/offline", TaintEffect.NoSelect)), cluster.taints());

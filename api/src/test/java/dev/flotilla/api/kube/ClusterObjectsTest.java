@@ -125,7 +125,8 @@ class ClusterObjectsTest {
   @Test
   void ocmAvailableConditionGivesTheTaintsOcmsTaintControllerAdds() {
     // ocm pkg/registration/hub/taint/controller.go and controller_test.go (TestSyncTaintCluster):
-    // True -> none, False -> unavailable, Unknown or missing -> unreachable; all NoSelect.
+    // True -> none, False -> unavailable, Unknown or missing -> unreachable; all NoSelect. An
+    // object without a conditions list (hand-written) gets none: the hub taints it itself.
     String unavailable = "cluster.open-cluster-management.io/unavailable";
     String unreachable = "cluster.open-cluster-management.io/unreachable";
     record Case(String conditions, List<String> taints, Optional<String> property) {}
@@ -144,6 +145,7 @@ class ClusterObjectsTest {
                 List.of(unreachable),
                 Optional.of("Unknown")),
             new Case("[]", List.of(unreachable), Optional.empty()),
+            new Case("null", List.of(), Optional.empty()),
             new Case(
                 "[{type: ManagedClusterJoined, status: \"True\"}]",
                 List.of(unreachable),
@@ -288,7 +290,8 @@ class ClusterObjectsTest {
             new Case("[{type: Ready, status: \"True\"}]", List.of()),
             new Case("[{type: Ready, status: \"False\"}]", List.of("cluster.karmada.io/not-ready")),
             new Case("[{type: Ready, status: Unknown}]", List.of("cluster.karmada.io/unreachable")),
-            new Case("null", List.of("cluster.karmada.io/not-ready")))) {
+            new Case("[]", List.of("cluster.karmada.io/not-ready")),
+            new Case("null", List.of()))) {
       Cluster cluster =
           both(
               "kind: Cluster\napiVersion: cluster.karmada.io/v1alpha1\nmetadata: {name: m1}\n"

@@ -83,6 +83,11 @@ final class MappingPlan {
       Rule rule = rules.get(i);
       Draft.Found<N> found = draft.resolve(draft.root, paths.get(i));
       if (rule instanceof ClusterObjectMapping.ConditionTaint taint) {
+        if (found == null) {
+          // No conditions list at all: a hand-written object, or one whose status was never
+          // reported. The hub's own controller writes its taint into the object in that case.
+          continue;
+        }
         ConditionStatus status = conditionStatus(draft, found, taint.type());
         if (taint.statuses().contains(status)) {
           derived.add(Taint.of(taint.key(), taint.effect()));
