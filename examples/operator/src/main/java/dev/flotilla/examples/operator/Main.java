@@ -21,7 +21,21 @@ public final class Main {
                   operator.close();
                   client.close();
                 }));
-    operator.start();
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      System.err.println(
+          "error: cannot watch Placements and ManagedClusters on "
+              + client.getMasterUrl()
+              + ": "
+              + cause
+              + " (is the kubeconfig context right, and are crds/ applied?)");
+      System.exit(1);
+    }
     System.out.println(
         "flotilla operator: watching Placements and "
             + "ManagedClusters on "

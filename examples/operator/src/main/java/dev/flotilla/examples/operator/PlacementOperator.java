@@ -133,7 +133,13 @@ public final class PlacementOperator implements AutoCloseable {
 
     @Override
     public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource resource) {
-      queue.add(PlacementResources.key(resource));
+      // The operator's own status writes come back as updates: nothing to decide for them.
+      if (!Objects.equals(
+              before.getAdditionalProperties().get("spec"),
+              resource.getAdditionalProperties().get("spec"))
+          || !Objects.equals(before.getMetadata().getUid(), resource.getMetadata().getUid())) {
+        queue.add(PlacementResources.key(resource));
+      }
     }
 
     @Override
@@ -171,7 +177,9 @@ public final class PlacementOperator implements AutoCloseable {
     String name = key.substring(key.indexOf('/') + 1);
     if (resource == null) {
       unregister(key);
-      writePages(namespace, name, List.of()); // the garbage collector would, through the owner
+      // The garbage collector would delete them through the owner reference; a test server does
+      // not.
+      writePages(namespace, pages(namespace, name), List.of());
       return;
     }
     Registered placement;
@@ -196,7 +204,7 @@ public final class PlacementOperator implements AutoCloseable {
             .scheduler()
             .schedule(
                 fleet.inventory(), SchedulingContext.at(now).withPrevious(clustersOf(existing)));
-    writePages(namespace, name, DecisionPages.pages(decision, resource.getMetadata().getUid()));
+    writePages(namespace, existing, DecisionPages.pages(decision, resource.getMetadata().getUid()));
     decision
         .nextChange()
         .ifPresent(at -> queue.addAfter(key, Duration.between(now, at).plusMillis(1)));
@@ -212,9 +220,13 @@ public final class PlacementOperator implements AutoCloseable {
                 complete,
                 complete ? "Scheduled" : "Shortfall",
                 complete
-                    ? decision.clusters().size() + " clusters picked"
+                    ? picked(decision.clusters().size())
                     : String.join("; ", decision.shortfall()))),
         extra);
+  }
+
+  private static String picked(int count) {
+    return count == 1 ? "1 cluster picked" : count + " clusters picked";
   }
 
   /** The placement, compiled again only when its spec changed; the fleet's set follows. */
@@ -262,11 +274,12 @@ public final class PlacementOperator implements AutoCloseable {
   }
 
   /** Creates, updates and deletes the placement's pages so that they are {@code desired}. */
-  private void writePages(String namespace, String placement, List<Map<String, Object>> desired) {
+  private void writePages(
+      String namespace, List<GenericKubernetesResource> pages, List<Map<String, Object>> desired) {
     var decisions =
         client.genericKubernetesResources(PlacementResources.DECISIONS).inNamespace(namespace);
     Map<String, GenericKubernetesResource> existing = new HashMap<>();
-    for (GenericKubernetesResource page : pages(namespace, placement)) {
+    for (GenericKubernetesResource page : pages) {
       existing.put(page.getMetadata().getName(), page);
     }
     for (Map<String, Object> page : desired) {

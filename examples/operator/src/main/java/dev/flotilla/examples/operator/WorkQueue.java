@@ -31,6 +31,7 @@ final class WorkQueue implements AutoCloseable {
   private final Set<String> waiting = ConcurrentHashMap.newKeySet();
   private final Map<String, Duration> backoff = new ConcurrentHashMap<>();
   private final Consumer<String> reconcile;
+  private volatile boolean closed;
 
   WorkQueue(Consumer<String> reconcile) {
     this.reconcile = reconcile;
@@ -58,6 +59,9 @@ final class WorkQueue implements AutoCloseable {
       reconcile.accept(key);
       backoff.remove(key);
     } catch (RuntimeException e) {
+      if (closed) {
+        return; // interrupted by close(): not a failure
+      }
       Duration next = backoff.merge(key, FIRST_RETRY, (was, first) -> min(was.multipliedBy(2)));
       LOG.log(System.Logger.Level.WARNING, "reconciling " + key + " failed; retry in " + next, e);
       addAfter(key, next);
@@ -78,6 +82,7 @@ final class WorkQueue implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     worker.shutdownNow();
   }
 }
