@@ -152,15 +152,21 @@ final class FleetBatch<T> {
     }
     Registration registration =
         placements != null ? placements : new Registration(old.placements(), before.set());
-    Inventory next;
-    Decisions decisions;
-    List<DecisionDelta> deltas;
+    Inventory next = null;
+    Decisions decisions = null;
+    List<DecisionDelta> deltas = null;
     if (placements == null && changes.size() <= rebuildAbove) {
-      Stepwise stepwise = stepwise(old.decisions(), changes);
-      next = stepwise.decisions.inventory();
-      decisions = stepwise.decisions;
-      deltas = stepwise.deltas();
-    } else {
+      try {
+        Stepwise stepwise = stepwise(old.decisions(), changes);
+        next = stepwise.decisions.inventory();
+        decisions = stepwise.decisions;
+        deltas = stepwise.deltas();
+      } catch (RuntimeException e) {
+        // Not expected; evaluating from scratch below gives the same answer the slow way.
+        next = null;
+      }
+    }
+    if (next == null) {
       next =
           changes.size() <= rebuildAbove
               ? updated(inventory, changes)
