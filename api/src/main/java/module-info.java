@@ -11,6 +11,7 @@ module dev.flotilla.api {
   exports dev.flotilla.api;
   exports dev.flotilla.api.customize;
   exports dev.flotilla.api.io;
+  exports dev.flotilla.api.kube;
   exports dev.flotilla.api.labels;
   exports dev.flotilla.api.placement;
   exports dev.flotilla.api.quantity;

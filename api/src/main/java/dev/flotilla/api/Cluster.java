@@ -12,8 +12,10 @@ import java.util.Objects;
  * cpu: "16"}, versions such as {@code kubernetesVersion: 1.31.2}, plain strings) and taints.
  *
  * <p>Immutable; the constructor validates everything and copies the collections, so a {@code
- * Cluster} that exists is valid. Property names follow the label-key rules (a qualified name such
- * as {@code cpu} or {@code resources.kubernetes-fleet.io/total-cpu}); property values are free
+ * Cluster} that exists is valid. Property names follow {@code LabelRules.propertyNameErrors}: a
+ * label key ({@code cpu}, {@code resources.kubernetes-fleet.io/total-cpu}), an OCM claim name up to
+ * 253 characters ({@code kubeversion.open-cluster-management.io}) or a KubeFleet name of several
+ * segments ({@code kubernetes.azure.com/vm-sizes/Standard_D2s_v3/count}); property values are free
  * text.
  */
 public record Cluster(
@@ -59,7 +61,11 @@ public record Cluster(
           Problem.at(
               "annotations", "Too long: must have at most " + MAX_ANNOTATION_BYTES + " bytes"));
     }
-    checkKeys("properties", properties, problems);
+    for (String key : properties.keySet()) {
+      for (String error : LabelRules.propertyNameErrors(key)) {
+        problems.add(Problem.at("properties", "Invalid value: \"" + key + "\": " + error));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flotilla.api.io.ManifestWriter;
+import dev.flotilla.kubernetes.DecisionWriter;
 import dev.flotilla.placement.CompiledPlacement;
 import dev.flotilla.placement.EvaluationError;
 import dev.flotilla.placement.Inventory;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code flotilla place}: a placement's decision. The clusters it selects go through scheduling
  * (taints and tolerations, prioritizers, number of clusters, spread, decision groups, rollout
  * waves); {@code --previous} keeps the clusters of an earlier decision while they stay eligible.
- * The YAML and JSON outputs are also the format {@code --previous} reads.
+ * The YAML and JSON outputs are also the format {@code --previous} reads, as are the {@code
+ * PlacementDecision} objects {@code -o decision} and {@code -o ocm} print.
  */
 @Command(
     mixinStandardHelpOptions = true,
@@ -40,7 +42,9 @@ final class PlaceCommand implements Callable<Integer> {
   enum Format {
     names,
     yaml,
-    json
+    json,
+    decision,
+    ocm
   }
 
   @Spec CommandSpec spec;
@@ -56,8 +60,17 @@ final class PlaceCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       defaultValue = "names",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+      description =
+          "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); decision and ocm"
+              + " print PlacementDecision objects (Flotilla's or OCM's pages) as a YAML stream.")
   Format output;
+
+  @Option(
+      names = "--placement-uid",
+      paramLabel = "UID",
+      description =
+          "With -o decision|ocm: the placement's metadata.uid, so its pages are owned by it.")
+  String placementUid;
 
   @Override
   public Integer call() throws JsonProcessingException {
@@ -69,6 +82,9 @@ final class PlaceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (output) {
       case names -> decision.names().stream().sorted().forEach(out::println);
+      case decision ->
+          out.print(pages(DecisionWriter.flotilla()).write(decision, selection).yaml());
+      case ocm -> out.print(pages(DecisionWriter.ocm()).write(decision).yaml());
       case yaml -> out.print(yaml().writeValueAsString(document(selection, decision)));
       case json ->
           out.println(
@@ -78,6 +94,10 @@ final class PlaceCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private DecisionWriter pages(DecisionWriter writer) {
+    return placementUid == null || placementUid.isEmpty() ? writer : writer.ownedBy(placementUid);
   }
 
   static ObjectMapper yaml() {

@@ -80,6 +80,94 @@ public final class LabelRules {
     return errors;
   }
 
+  /**
+   * Errors for a cluster property name: the one rule for property names, in inventories and
+   * wherever a policy names a property. It accepts the peers' names as they write them:
+   *
+   * <ul>
+   *   <li>a label key, such as {@code cpu} or {@code resources.kubernetes-fleet.io/total-cpu};
+   *   <li>a DNS-1123 subdomain up to 253 characters without a slash, as OCM's cluster claims are
+   *       named ({@code kubeversion.open-cluster-management.io}; a claim is a cluster-scoped object
+   *       whose name is a subdomain);
+   *   <li>several segments separated by slashes, as KubeFleet accepts ({@code
+   *       kubernetes.azure.com/vm-sizes/Standard_D2s_v3/count}): the first a DNS-1123 subdomain or
+   *       a name part, every other a name part (1..63 characters, {@code
+   *       ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}). This is KubeFleet's {@code validateName} in
+   *       {@code pkg/utils/validator/placement.go}.
+   * </ul>
+   */
+  public static List<String> propertyNameErrors(String name) {
+    if (isPropertyName(name)) {
+      return List.of();
+    }
+    if (name.isEmpty()) {
+      return List.of("must be non-empty");
+    }
+    int slash = name.indexOf('/');
+    if (slash < 0) {
+      return List.of(
+          "must be a label name or a DNS-1123 subdomain: "
+              + String.join("; ", qualifiedNameErrors(name))
+              + "; "
+              + String.join("; ", dns1123SubdomainErrors(name)));
+    }
+    List<String> errors = new ArrayList<>(1);
+    String[] segments = name.split("/", -1);
+    String first = segments[0];
+    if (first.isEmpty()) {
+      errors.add("first segment must be non-empty");
+    } else if (!isSubdomainOfLength(first) && !isNamePartOfLength(first)) {
+      errors.add(
+          "first segment \""
+              + first
+              + "\" must be a DNS-1123 subdomain or a name part: "
+              + String.join("; ", dns1123SubdomainErrors(first)));
+    }
+    for (int i = 1; i < segments.length; i++) {
+      String segment = segments[i];
+      if (segment.isEmpty()) {
+        errors.add("segment " + (i + 1) + " must be non-empty");
+      } else if (!isNamePartOfLength(segment)) {
+        for (String error : qualifiedNameErrors(segment)) {
+          errors.add("segment \"" + segment + "\": " + error);
+        }
+      }
+    }
+    return errors;
+  }
+
+  /** True when {@code name} is a valid property name (see {@link #propertyNameErrors}). */
+  public static boolean isPropertyName(String name) {
+    int slash = name.indexOf('/');
+    if (slash < 0) {
+      return isNamePartOfLength(name) || isSubdomainOfLength(name);
+    }
+    String first = name.substring(0, slash);
+    if (!isSubdomainOfLength(first) && !isNamePartOfLength(first)) {
+      return false;
+    }
+    int start = slash + 1;
+    while (true) {
+      int next = name.indexOf('/', start);
+      int end = next < 0 ? name.length() : next;
+      if (!isNamePartOfLength(name.substring(start, end))) {
+        return false;
+      }
+      if (next < 0) {
+        return true;
+      }
+      start = next + 1;
+    }
+  }
+
+  private static boolean isNamePartOfLength(String s) {
+    return s.length() <= MAX_NAME_LENGTH && isNamePart(s);
+  }
+
+  private static boolean isSubdomainOfLength(String s) {
+    return s.length() <= MAX_SUBDOMAIN_LENGTH && isSubdomain(s);
+  }
+
   /** Errors for a label value: empty, or at most 63 characters of the name alphabet. */
   public static List<String> labelValueErrors(String value) {
     if (isLabelValue(value)) {

@@ -2,20 +2,16 @@ package dev.flotilla.api.io;
 
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.Problem;
-import dev.flotilla.api.Taint;
-import dev.flotilla.api.TaintEffect;
 import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.internal.objects.ClusterMapper;
 import dev.flotilla.api.io.Node.MapNode;
 import dev.flotilla.api.io.Node.ScalarNode;
+import dev.flotilla.api.kube.ClusterObjects;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,20 +23,22 @@ import java.util.Optional;
  *   <li>{@code kind: ClusterInventory} with a {@code clusters:} list of cluster objects;
  *   <li>a stream of {@code kind: Cluster} documents (name at {@code name} or {@code
  *       metadata.name});
- *   <li>a Kubernetes {@code List} as printed by {@code kubectl get ... -o yaml}: Open Cluster
- *       Management {@code ManagedCluster} objects ({@code spec.taints}, {@code
- *       status.clusterClaims} and {@code status.allocatable} become taints and properties) or
- *       Karmada {@code Cluster} objects ({@code spec.provider}, {@code spec.region}, {@code
- *       spec.zone} become properties, Kubernetes taint effects are mapped to Flotilla's). Other
- *       kinds contribute their metadata only.
+ *   <li>a Kubernetes {@code List} as printed by {@code kubectl get ... -o yaml} of OCM {@code
+ *       ManagedCluster}, Karmada {@code Cluster} or KubeFleet {@code MemberCluster} and {@code
+ *       InternalMemberCluster} objects, mapped as {@link ClusterObjects#standard()} maps them (the
+ *       table is in {@link dev.flotilla.api.kube}). Other kinds contribute their metadata only.
  * </ol>
+ *
+ * <p>A bad object in a {@code List} is one problem, located at its first fault and naming the
+ * object ({@code ManagedCluster "c1"}); the other objects are still read, so every bad object of a
+ * file is reported at once.
  *
  * <p>Flotilla's own shapes reject unknown fields; foreign objects are read for the fields above and
  * the rest is ignored, as a Kubernetes client would. Every problem is reported at once, as {@code
  * file:line:col: field.path: message}; nothing is returned from an invalid file.
  */
 public final class InventoryReader {
-  private static final String KARMADA_GROUP = "cluster.karmada.io/";
+  private static final ClusterMapper MAPPER = ClusterMapper.of(ClusterObjects.standardMappings());
 
   private InventoryReader() {}
 
@@ -185,10 +183,7 @@ public final class InventoryReader {
                 return (index, item) -> {
                   String path = field + "[" + index + "]";
                   Optional<Cluster> cluster =
-                      clustersField
-                          ? ObjectView.of(target, item, path)
-                              .flatMap(InventoryReader::readFlotillaCluster)
-                          : foreign(target, item, path);
+                      clustersField ? flotilla(target, item, path) : listItem(target, item, path);
                   if (cluster.isPresent()) {
                     Origin origin = origin(item, path);
                     if (buffer == null) {
@@ -242,10 +237,8 @@ public final class InventoryReader {
             if (!streamed.containsKey("items")) {
               readList(document, "items", false);
             }
-          } else if (kind.equals("Cluster") && !apiVersion.startsWith(KARMADA_GROUP)) {
-            readFlotillaCluster(document).ifPresent(c -> accept(c, origin(document.node(), "")));
           } else {
-            foreign(document.binder(), document.node(), document.path())
+            document(document.binder(), document.node(), document.path())
                 .ifPresent(c -> accept(c, origin(document.node(), "")));
           }
         }
@@ -259,9 +252,8 @@ public final class InventoryReader {
           (item, path) -> {
             Optional<Cluster> cluster =
                 flotilla
-                    ? ObjectView.of(document.binder(), item, path)
-                        .flatMap(InventoryReader::readFlotillaCluster)
-                    : foreign(document.binder(), item, path);
+                    ? flotilla(document.binder(), item, path)
+                    : listItem(document.binder(), item, path);
             cluster.ifPresent(c -> accept(c, origin(item, path)));
             return Optional.<Cluster>empty();
           });
@@ -292,191 +284,40 @@ public final class InventoryReader {
     }
   }
 
-  /** Flotilla's own cluster object; unknown fields are errors. */
-  private static Optional<Cluster> readFlotillaCluster(ObjectView view) {
-    view.string("apiVersion");
-    view.string("kind");
-    String name = view.string("name").orElse(null);
-    Map<String, String> labels = view.stringMap("labels", false);
-    Map<String, String> annotations = view.stringMap("annotations", false);
-    Optional<ObjectView> metadata = view.object("metadata");
-    if (metadata.isPresent()) {
-      ObjectView meta = metadata.get();
-      Optional<String> metaName = meta.string("name");
-      if (name != null && metaName.isPresent()) {
-        view.binder()
-            .report(
-                meta.node().location(),
-                meta.child("name"),
-                "Invalid value: set either name or metadata.name, not both");
-      }
-      name = name != null ? name : metaName.orElse(null);
-      labels.putAll(meta.stringMap("labels", false));
-      annotations.putAll(meta.stringMap("annotations", false));
-      meta.rejectUnknown();
-    }
-    Map<String, String> properties = view.stringMap("properties", true);
-    List<Taint> taints =
-        view.list("taints", (item, path) -> taint(view.binder(), item, path, false));
-    view.rejectUnknown();
-    if (name == null) {
-      view.binder().report(view.node().location(), view.child("name"), "Required value");
-      return Optional.empty();
-    }
-    return build(view, name, labels, annotations, properties, taints);
-  }
-
-  /** A Kubernetes object of another project: read what maps onto the model, ignore the rest. */
-  private static Optional<Cluster> foreign(Binder binder, Node node, String path) {
-    Optional<ObjectView> maybe = ObjectView.of(binder, node, path);
-    if (maybe.isEmpty()) {
-      return Optional.empty();
-    }
-    ObjectView object = maybe.get();
-    String kind = object.string("kind").orElse("");
-    String apiVersion = object.string("apiVersion").orElse("");
-    if (kind.equals("Cluster") && !apiVersion.startsWith(KARMADA_GROUP)) {
-      return readFlotillaCluster(object);
-    }
-    Optional<ObjectView> metadata = object.object("metadata");
-    if (metadata.isEmpty()) {
-      binder.report(node.location(), object.child("metadata"), "Required value");
-      return Optional.empty();
-    }
-    ObjectView meta = metadata.get();
-    String name = meta.requiredString("name");
-    Map<String, String> labels = meta.stringMap("labels", false);
-    Map<String, String> annotations = meta.stringMap("annotations", false);
-    Map<String, String> properties = new LinkedHashMap<>();
-    List<Taint> taints = new ArrayList<>();
-    Optional<ObjectView> spec = object.object("spec");
-    Optional<ObjectView> status = object.object("status");
-    if (kind.equals("ManagedCluster")) {
-      spec.ifPresent(s -> taints.addAll(s.list("taints", (t, p) -> taint(binder, t, p, false))));
-      status.ifPresent(
-          s -> {
-            properties.putAll(s.stringMap("allocatable", true));
-            for (Map.Entry<String, String> claim : claims(s)) {
-              properties.put(claim.getKey(), claim.getValue());
-            }
-          });
-    } else if (kind.equals("Cluster")) {
-      spec.ifPresent(
-          s -> {
-            for (String field : List.of("provider", "region", "zone")) {
-              s.string(field).ifPresent(value -> properties.put(field, value));
-            }
-            taints.addAll(s.list("taints", (t, p) -> taint(binder, t, p, true)));
-          });
-      status
-          .flatMap(s -> s.object("resourceSummary"))
-          .ifPresent(summary -> properties.putAll(summary.stringMap("allocatable", true)));
-    }
-    if (name.isEmpty()) {
-      return Optional.empty();
-    }
-    return build(object, name, labels, annotations, properties, taints);
-  }
-
-  private static List<Map.Entry<String, String>> claims(ObjectView status) {
-    return status.list(
-        "clusterClaims",
-        (item, path) ->
-            ObjectView.of(status.binder(), item, path)
-                .map(
-                    claim ->
-                        Map.entry(claim.requiredString("name"), claim.requiredString("value"))));
+  /** An entry of a {@code ClusterInventory}'s {@code clusters}: Flotilla's own cluster object. */
+  private static Optional<Cluster> flotilla(Binder binder, Node node, String path) {
+    return outcome(binder, MAPPER.mapFlotillaCluster(NodeTree.INSTANCE, node), path, false);
   }
 
   /**
-   * A taint. Flotilla and OCM spell effects NoSelect, PreferNoSelect, NoSelectIfNew; with {@code
-   * kubernetesEffects} (Karmada), NoSchedule and NoExecute become NoSelect and PreferNoSchedule
-   * becomes PreferNoSelect.
+   * An item of a Kubernetes {@code List}: mapped as {@link ClusterObjects#standard()} maps it. A
+   * bad item is one problem, naming the object, so a List's problems stay one per object.
    */
-  private static Optional<Taint> taint(
-      Binder binder, Node node, String path, boolean kubernetesEffects) {
-    Optional<ObjectView> maybe = ObjectView.of(binder, node, path);
-    if (maybe.isEmpty()) {
-      return Optional.empty();
+  private static Optional<Cluster> listItem(Binder binder, Node node, String path) {
+    return outcome(binder, MAPPER.map(NodeTree.INSTANCE, node), path, true);
+  }
+
+  /** A document of its own (a {@code Cluster}, a {@code ManagedCluster}...): every problem. */
+  private static Optional<Cluster> document(Binder binder, Node node, String path) {
+    return outcome(binder, MAPPER.map(NodeTree.INSTANCE, node), path, false);
+  }
+
+  private static Optional<Cluster> outcome(
+      Binder binder, ClusterMapper.Outcome outcome, String path, boolean oneProblem) {
+    if (outcome.cluster() != null) {
+      return Optional.of(outcome.cluster());
     }
-    ObjectView view = maybe.get();
-    String key = view.requiredString("key");
-    String value = view.string("value").orElse("");
-    Optional<TaintEffect> effect =
-        view.string("effect").flatMap(e -> effect(view, e, kubernetesEffects));
-    if (!view.has("effect")) {
-      view.take("effect");
-      binder.report(node.location(), view.child("effect"), "Required value");
-    }
-    Optional<Instant> timeAdded = view.string("timeAdded").flatMap(t -> timestamp(view, t));
-    if (kubernetesEffects) {
-      view.take("timeAdded");
+    if (oneProblem) {
+      binder.problems().add(outcome.oneProblem(binder.source(), path, true));
     } else {
-      view.rejectUnknown();
-    }
-    if (effect.isEmpty() || key.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(
-        binder.construct(node, path, () -> new Taint(key, value, effect.get(), timeAdded)));
-  }
-
-  private static Optional<TaintEffect> effect(ObjectView view, String text, boolean kubernetes) {
-    if (kubernetes) {
-      switch (text) {
-        case "NoSchedule", "NoExecute" -> {
-          return Optional.of(TaintEffect.NoSelect);
-        }
-        case "PreferNoSchedule" -> {
-          return Optional.of(TaintEffect.PreferNoSelect);
-        }
-        default -> {}
+      for (Problem p : outcome.problems()) {
+        binder
+            .problems()
+            .add(
+                new Problem(binder.source(), p.line(), p.column(), p.path(), p.message())
+                    .under(path));
       }
     }
-    for (TaintEffect effect : TaintEffect.values()) {
-      if (effect.name().equals(text)) {
-        return Optional.of(effect);
-      }
-    }
-    String supported =
-        kubernetes
-            ? "\"NoExecute\", \"NoSchedule\", \"PreferNoSchedule\""
-            : "\"NoSelect\", \"NoSelectIfNew\", \"PreferNoSelect\"";
-    view.binder()
-        .report(
-            view.node().location(),
-            view.child("effect"),
-            "Unsupported value: \"" + text + "\": supported values: " + supported);
     return Optional.empty();
-  }
-
-  static Optional<Instant> timestamp(ObjectView view, String text) {
-    try {
-      return Optional.of(OffsetDateTime.parse(text).toInstant());
-    } catch (DateTimeParseException e) {
-      view.binder()
-          .report(
-              view.node().location(),
-              view.child("timeAdded"),
-              "Invalid value: \""
-                  + text
-                  + "\": must be an RFC 3339 time such as 2026-01-02T15:04:05Z");
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Cluster> build(
-      ObjectView view,
-      String name,
-      Map<String, String> labels,
-      Map<String, String> annotations,
-      Map<String, String> properties,
-      List<Taint> taints) {
-    return Optional.ofNullable(
-        view.binder()
-            .construct(
-                view.node(),
-                view.path(),
-                () -> new Cluster(name, labels, annotations, properties, taints)));
   }
 }

@@ -7,9 +7,11 @@ import java.util.function.Function;
 
 /**
  * The envelope every policy file shares (Placement, Customization, StatusSummary): exactly one
- * document, its {@code kind}, {@code metadata.name} and {@code namespace} (default {@code default})
- * and a required {@code spec}, whose reading is the caller's. Every problem of the envelope and of
- * the spec is reported together, in file order.
+ * document, its {@code kind}, {@code metadata} (see {@link ObjectMetaReader}: {@code name} and
+ * {@code namespace}, default {@code default}, are kept; the rest of a server's ObjectMeta is
+ * accepted) and a required {@code spec}, whose reading is the caller's. A {@code status}, as a
+ * custom resource read back from a server has, is accepted and ignored. Every problem of the
+ * envelope and of the spec is reported together, in file order.
  */
 final class PolicyDocument {
   private PolicyDocument() {}
@@ -79,9 +81,9 @@ final class PolicyDocument {
     String name = "";
     String namespace = "default";
     if (metadata.isPresent()) {
-      name = metadata.get().requiredString("name");
-      namespace = metadata.get().string("namespace").orElse("default");
-      metadata.get().ignoreRest();
+      ObjectMetaReader.Metadata meta = ObjectMetaReader.read(metadata.get());
+      name = meta.name();
+      namespace = meta.namespace();
     } else {
       binder.report(root.location(), "metadata", "Required value");
     }
@@ -89,6 +91,8 @@ final class PolicyDocument {
     if (specView.isEmpty()) {
       binder.report(root.location(), "spec", "Required value");
     }
+    // A custom resource read back from a server carries the controller's status: not policy.
+    document.take("status");
     document.rejectUnknown();
     Optional<S> spec = specView.flatMap(readSpec);
     if (spec.isEmpty() || binder.hasProblems()) {

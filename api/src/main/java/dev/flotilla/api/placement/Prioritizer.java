@@ -36,7 +36,7 @@ public sealed interface Prioritizer {
     public PropertySorter {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(sortOrder, "sortOrder");
-      for (String error : LabelRules.qualifiedNameErrors(name)) {
+      for (String error : LabelRules.propertyNameErrors(name)) {
         throw ValidationException.at(
             "propertySorter.name", "Invalid value: \"" + name + "\": " + error);
       }

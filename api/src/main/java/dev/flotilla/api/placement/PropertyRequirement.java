@@ -14,12 +14,15 @@ import java.util.Optional;
  */
 public record PropertyRequirement(String name, PropertyOperator operator, PropertyValue value) {
 
-  /** Validates the name (a qualified name) and that ordering operators have an ordered value. */
+  /**
+   * Validates the name (a property name, as for clusters) and that ordering operators have an
+   * ordered value.
+   */
   public PropertyRequirement {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(operator, "operator");
     Objects.requireNonNull(value, "value");
-    for (String error : LabelRules.qualifiedNameErrors(name)) {
+    for (String error : LabelRules.propertyNameErrors(name)) {
       throw ValidationException.at("name", "Invalid value: \"" + name + "\": " + error);
     }
     if (operator.isOrdering() && !value.isOrdered()) {

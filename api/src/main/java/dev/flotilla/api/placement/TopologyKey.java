@@ -2,6 +2,7 @@ package dev.flotilla.api.placement;
 
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.internal.LabelRules;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,16 +13,18 @@ import java.util.Optional;
  * property:location}). A colon cannot appear in a label key, so the two spellings never collide.
  *
  * @param property true for a property, false for a label
- * @param name the label key or property name (a qualified name)
+ * @param name the label key, or the property name (the rule of cluster property names)
  */
 public record TopologyKey(boolean property, String name) {
   /** The prefix that marks a property in the written form. */
   public static final String PROPERTY_PREFIX = "property:";
 
-  /** Validates the name as a qualified name. */
+  /** Validates the name as a label key or a property name. */
   public TopologyKey {
     Objects.requireNonNull(name, "name");
-    for (String error : LabelRules.qualifiedNameErrors(name)) {
+    List<String> errors =
+        property ? LabelRules.propertyNameErrors(name) : LabelRules.qualifiedNameErrors(name);
+    for (String error : errors) {
       String written = property ? PROPERTY_PREFIX + name : name;
       throw ValidationException.at("", "Invalid value: \"" + written + "\": " + error);
     }

@@ -102,6 +102,75 @@ class InventoryReaderTest {
   }
 
   @Test
+  void aBadObjectInAListIsOneProblemNamingItAndTheOthersAreStillRead() {
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            () ->
+                InventoryReader.read(
+                    "fleet.yaml",
+                    """
+                    apiVersion: v1
+                    kind: List
+                    items:
+                    - apiVersion: cluster.open-cluster-management.io/v1
+                      kind: ManagedCluster
+                      metadata: {name: good}
+                      status:
+                        clusterClaims:
+                        - {name: %s, value: x}
+                    - apiVersion: cluster.open-cluster-management.io/v1
+                      kind: ManagedCluster
+                      metadata: {name: bad1}
+                      spec: {taints: [{key: t, effect: NoSchedule}]}
+                      status: {allocatable: [cpu]}
+                    - apiVersion: cluster.kubernetes-fleet.io/v1beta1
+                      kind: MemberCluster
+                      metadata: {name: bad2}
+                      status:
+                        properties:
+                          kubernetes-fleet.io/node-count: {value: [3]}
+                    """
+                        .formatted(("a".repeat(63) + ".").repeat(3) + "b".repeat(61))));
+    List<String> lines = e.problems().stream().map(Problem::toString).toList();
+    assertEquals(
+        List.of(
+            "fleet.yaml:13:36: items[1].spec.taints[0].effect: ManagedCluster \"bad1\":"
+                + " Unsupported value: \"NoSchedule\": supported values: \"NoSelect\","
+                + " \"NoSelectIfNew\", \"PreferNoSelect\" (and 1 more: status.allocatable: wrong"
+                + " type: expected object, got list)",
+            "fleet.yaml:20:47: items[2].status.properties[kubernetes-fleet.io/node-count].value:"
+                + " MemberCluster \"bad2\": wrong type: expected string, got list"),
+        lines);
+  }
+
+  @Test
+  void readsKubeFleetMemberClusterListWithItsPropertyNames() {
+    List<Cluster> clusters =
+        InventoryReader.read(
+            "fleet.yaml",
+            """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: cluster.kubernetes-fleet.io/v1beta1
+              kind: MemberCluster
+              metadata: {name: member-1}
+              spec: {taints: [{key: dedicated, effect: NoSchedule}]}
+              status:
+                properties:
+                  kubernetes.azure.com/vm-sizes/Standard_D2s_v3/count: {value: "3"}
+                resourceUsage:
+                  allocatable: {cpu: "8"}
+            """);
+    Cluster cluster = clusters.get(0);
+    assertEquals(
+        "3", cluster.properties().get("kubernetes.azure.com/vm-sizes/Standard_D2s_v3/count"));
+    assertEquals("8", cluster.properties().get("resources.kubernetes-fleet.io/allocatable-cpu"));
+    assertEquals(TaintEffect.NoSelect, cluster.taints().get(0).effect());
+  }
+
+  @Test
   void readsKarmadaClusterListAsJson() {
     List<Cluster> clusters =
         InventoryReader.read(
@@ -186,7 +255,7 @@ class InventoryReaderTest {
     assertTrue(
         lines.get(2).contains("clusters[1].labels: Invalid value: \"bad key!\""), lines.get(2));
     assertTrue(
-        lines.get(3).startsWith("fleet.yaml:7:12: clusters[1].taints[0].effect: Unsupported value"),
+        lines.get(3).startsWith("fleet.yaml:7:29: clusters[1].taints[0].effect: Unsupported value"),
         lines.get(3));
   }
 

@@ -25,6 +25,55 @@ class PlacementReaderTest {
   }
 
   @Test
+  void peersPropertyNamesAreLegalInAPropertySelector() {
+    // The names KubeFleet's property providers publish (pkg/propertyprovider/commons.go and
+    // azure/provider.go) and an OCM claim name (kubeversion.open-cluster-management.io).
+    Placement placement =
+        read(
+            """
+            apiVersion: flotilla.dev/v1alpha1
+            kind: Placement
+            metadata: {name: web}
+            spec:
+              clusterSelectors:
+              - propertySelector:
+                  matchExpressions:
+                  - {name: resources.kubernetes-fleet.io/total-cpu, operator: Ge, values: ["8"]}
+                  - {name: kubernetes-fleet.io/node-count, operator: Gt, values: ["2"]}
+                  - name: kubernetes.azure.com/vm-sizes/Standard_D2s_v3/count
+                    operator: Ge
+                    values: ["1"]
+                  - {name: kubeversion.open-cluster-management.io, operator: Ge, values: [1.30.0]}
+            """);
+    assertTrue(
+        placement
+            .spec()
+            .clusterSelectors()
+            .get(0)
+            .propertyRequirements()
+            .get(2)
+            .matches(Map.of("kubernetes.azure.com/vm-sizes/Standard_D2s_v3/count", "3")));
+    List<String> bad =
+        problems(
+            """
+            apiVersion: flotilla.dev/v1alpha1
+            kind: Placement
+            metadata: {name: web}
+            spec:
+              clusterSelectors:
+              - propertySelector:
+                  matchExpressions:
+                  - {name: "example.com//count", operator: Ge, values: ["1"]}
+            """);
+    assertEquals(1, bad.size(), bad.toString());
+    assertTrue(
+        bad.get(0)
+            .contains(
+                "spec.clusterSelectors[0].propertySelector.matchExpressions[0].name: Invalid value"),
+        bad.get(0));
+  }
+
+  @Test
   void readsEveryPartOfATerm() {
     Placement placement =
         read(
