@@ -13,7 +13,7 @@ import java.util.Objects;
  * (the fleet reports it). Thread-safe, as the fleet is.
  *
  * <pre>{@code
- * LiveFleet<Map<String, ?>> fleet = LiveFleet.forObjects(mapping).build();
+ * LiveFleet<Map<String, ?>> fleet = LiveFleet.forObjects().build();
  * client.genericKubernetesResources(ClusterKind.OCM_MANAGED_CLUSTER.context())
  *     .inform(new FleetEventHandler(fleet), 0);
  * }</pre>

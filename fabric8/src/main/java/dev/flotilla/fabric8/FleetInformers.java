@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
  * Starts fabric8 informers that keep a {@link LiveFleet} current.
  *
  * <pre>{@code
- * LiveFleet<Map<String, ?>> fleet = LiveFleet.forObjects(mapping).build();
+ * LiveFleet<Map<String, ?>> fleet = LiveFleet.forObjects().build();
  * SharedIndexInformer<?> informer =
  *     FleetInformers.inform(client, ClusterKind.OCM_MANAGED_CLUSTER, fleet, Duration.ZERO);
  * FleetInformers.awaitSynced(informer, fleet);     // the initial list is in fleet.inventory()

@@ -3,8 +3,6 @@ package dev.flotilla.fabric8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flotilla.api.Cluster;
-import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PlacementSpec;
@@ -65,7 +63,7 @@ class FleetInformersTest {
     List<FleetChange> changes = new CopyOnWriteArrayList<>();
     List<ObjectProblem> problems = new CopyOnWriteArrayList<>();
     try (LiveFleet<Map<String, ?>> fleet =
-        LiveFleet.forObjects(TestMapping::toCluster)
+        LiveFleet.forObjects()
             .listener(changes::add)
             .problems(problems::add)
             .batching(Duration.ofMillis(20), 1_000)
@@ -82,6 +80,13 @@ class FleetInformersTest {
         FleetInformers.awaitSynced(informer, fleet);
         assertEquals(List.of("edge-1", "edge-2"), fleet.inventory().all().names());
         assertEquals(List.of("edge-1"), fleet.snapshot().selected("apps", "prod").names());
+        assertEquals(
+            "AWS",
+            fleet
+                .inventory()
+                .property("edge-1", "platform.open-cluster-management.io")
+                .orElseThrow(),
+            "claims are properties: the standard mapping reads status from the map");
 
         managedClusters().withName("edge-2").edit(r -> relabel(r, Map.of("env", "prod")));
         await(() -> fleet.snapshot().selected("apps", "prod").size() == 2);
@@ -133,20 +138,6 @@ class FleetInformersTest {
         throw new AssertionError("condition not met within 30 s");
       }
       Thread.sleep(10);
-    }
-  }
-
-  /** Labels only, until the standard mappings are used. */
-  static final class TestMapping {
-    @SuppressWarnings("unchecked")
-    static Cluster toCluster(Map<String, ?> object) {
-      Map<String, Object> metadata = (Map<String, Object>) object.get("metadata");
-      Map<String, String> labels = (Map<String, String>) metadata.getOrDefault("labels", Map.of());
-      try {
-        return Cluster.of((String) metadata.get("name"), labels);
-      } catch (ValidationException e) {
-        throw e.under("metadata");
-      }
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.flotilla.kubernetes;
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.kube.ClusterObjects;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.placement.Inventory;
 import dev.flotilla.placement.PlacementSet;
@@ -27,7 +28,7 @@ import java.util.function.Function;
  * the selections of the placements registered here.
  *
  * <pre>{@code
- * LiveFleet<Map<String, ?>> fleet = LiveFleet.forObjects(mapping)
+ * LiveFleet<Map<String, ?>> fleet = LiveFleet.forObjects()          // ClusterObjects.standard()
  *     .listener(change -> change.deltas().forEach(queue::add))  // placement -> added, removed
  *     .build();
  * informer.addEventHandler(...);      // calls fleet.added / updated / deleted / resync
@@ -131,9 +132,19 @@ public final class LiveFleet<T> implements AutoCloseable {
   }
 
   /**
+   * A builder for cluster objects given as maps, mapped by {@link ClusterObjects#standard()}: OCM
+   * {@code ManagedCluster}, Karmada {@code Cluster}, KubeFleet {@code MemberCluster}, Flotilla's
+   * {@code Cluster}; any other kind contributes its metadata.
+   */
+  public static Builder<Map<String, ?>> forObjects() {
+    return forObjects(ClusterObjects.standard()::toCluster);
+  }
+
+  /**
    * A builder for objects given as maps ({@code apiVersion}, {@code kind}, {@code metadata}, {@code
-   * spec}, {@code status}), as informer caches and Jackson hold them; the name is read from {@code
-   * metadata.name}.
+   * spec}, {@code status}), as informer caches and Jackson hold them, mapped by {@code mapping}
+   * (another {@link ClusterObjects}, say, with a declarative mapping of a kind of your own); the
+   * name is read from {@code metadata.name}.
    */
   public static Builder<Map<String, ?>> forObjects(
       Function<? super Map<String, ?>, Cluster> mapping) {

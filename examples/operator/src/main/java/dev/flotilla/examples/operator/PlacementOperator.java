@@ -5,10 +5,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.ValidationException;
+import dev.flotilla.api.io.DecisionReader;
+import dev.flotilla.api.kube.ClusterObjects;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.examples.operator.PlacementResources.Condition;
 import dev.flotilla.fabric8.ClusterKind;
 import dev.flotilla.fabric8.FleetInformers;
+import dev.flotilla.fabric8.ObjectMaps;
+import dev.flotilla.kubernetes.DecisionWriter;
 import dev.flotilla.kubernetes.FleetChange;
 import dev.flotilla.kubernetes.LiveFleet;
 import dev.flotilla.placement.ClusterSet;
@@ -17,6 +21,7 @@ import dev.flotilla.placement.DecisionDelta;
 import dev.flotilla.placement.PlacementDecision;
 import dev.flotilla.placement.Scheduler;
 import dev.flotilla.placement.SchedulingContext;
+import dev.flotilla.placement.Selection;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,7 +30,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,7 +74,7 @@ public final class PlacementOperator implements AutoCloseable {
     this(
         client,
         ClusterKind.OCM_MANAGED_CLUSTER,
-        ManagedClusterMapping::toCluster,
+        ClusterObjects.standard()::toCluster,
         Clock.systemUTC());
   }
 
@@ -199,12 +203,17 @@ public final class PlacementOperator implements AutoCloseable {
     }
     Instant now = clock.instant();
     List<GenericKubernetesResource> existing = pages(namespace, name);
+    Selection selection = placement.scheduler().placement().select(fleet.inventory());
     PlacementDecision decision =
         placement
             .scheduler()
-            .schedule(
-                fleet.inventory(), SchedulingContext.at(now).withPrevious(clustersOf(existing)));
-    writePages(namespace, existing, DecisionPages.pages(decision, resource.getMetadata().getUid()));
+            .schedule(selection, SchedulingContext.at(now).withPrevious(previous(existing)));
+    String uid = resource.getMetadata().getUid();
+    DecisionWriter writer =
+        uid == null || uid.isEmpty()
+            ? DecisionWriter.flotilla()
+            : DecisionWriter.flotilla().ownedBy(uid);
+    writePages(namespace, existing, writer.write(decision, selection).maps());
     decision
         .nextChange()
         .ifPresent(at -> queue.addAfter(key, Duration.between(now, at).plusMillis(1)));
@@ -252,25 +261,23 @@ public final class PlacementOperator implements AutoCloseable {
     return client
         .genericKubernetesResources(PlacementResources.DECISIONS)
         .inNamespace(namespace)
-        .withLabel(DecisionPages.PLACEMENT_LABEL, placement)
+        .withLabel(DecisionWriter.PLACEMENT_LABEL, placement)
         .list()
         .getItems();
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<String> clustersOf(List<GenericKubernetesResource> pages) {
-    List<String> out = new ArrayList<>();
-    for (GenericKubernetesResource page : pages) {
-      if (page.getAdditionalProperties().get("status") instanceof Map<?, ?> status
-          && status.get("decisions") instanceof List<?> decisions) {
-        for (Object decision : decisions) {
-          if (decision instanceof Map<?, ?> map && map.get("clusterName") instanceof String c) {
-            out.add(c);
-          }
-        }
-      }
+  /** The clusters of the decision written before; none when there is none or it is unreadable. */
+  private static List<String> previous(List<GenericKubernetesResource> pages) {
+    if (pages.isEmpty()) {
+      return List.of();
     }
-    return out;
+    try {
+      return DecisionReader.fromMaps(pages.stream().map(ObjectMaps::asMap).toList()).clusters();
+    } catch (ValidationException e) {
+      // Half-written pages (another writer, an interrupted update): decide afresh.
+      LOG.log(System.Logger.Level.INFO, "previous decision unreadable, deciding afresh: {0}", e);
+      return List.of();
+    }
   }
 
   /** Creates, updates and deletes the placement's pages so that they are {@code desired}. */

@@ -48,22 +48,11 @@ final class PlacementResources {
    * @throws ValidationException naming every field that is wrong
    */
   static Placement read(GenericKubernetesResource resource) {
-    // The server adds fields the file reader does not know (status, and metadata it ignores):
-    // hand it the document as a user wrote it.
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put("apiVersion", resource.getApiVersion());
-    document.put("kind", resource.getKind());
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("name", resource.getMetadata().getName());
-    metadata.put("namespace", resource.getMetadata().getNamespace());
-    document.put("metadata", metadata);
-    Object spec = resource.getAdditionalProperties().get("spec");
-    if (spec != null) {
-      document.put("spec", spec);
-    }
+    // The readers take a resource as a server returns it (status, server-set metadata) but read
+    // text: a Placement is small, and this is once per change of its spec.
     String text;
     try {
-      text = JSON.writeValueAsString(document);
+      text = JSON.writeValueAsString(resource);
     } catch (JsonProcessingException e) {
       throw ValidationException.at("", "cannot read the resource: " + e.getOriginalMessage());
     }

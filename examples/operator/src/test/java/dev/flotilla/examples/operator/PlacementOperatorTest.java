@@ -137,6 +137,17 @@ class PlacementOperatorTest {
                 .endMetadata()
                 .addToAdditionalProperties(
                     "spec", Map.of("hubAcceptsClient", true, "taints", taints))
+                .addToAdditionalProperties(
+                    "status",
+                    Map.of(
+                        "conditions",
+                        List.of(
+                            Map.of(
+                                "type", "ManagedClusterConditionAvailable",
+                                "status", "True",
+                                "reason", "ManagedClusterAvailable",
+                                "message", "Managed cluster is available",
+                                "lastTransitionTime", "2026-11-28T08:00:00Z"))))
                 .build())
         .create();
   }
@@ -208,7 +219,17 @@ class PlacementOperatorTest {
   }
 
   private void awaitDecision(String placement, List<String> clusters) throws InterruptedException {
-    await(() -> decided(placement), clusters::equals);
+    try {
+      await(() -> decided(placement), clusters::equals);
+    } catch (AssertionError e) {
+      throw new AssertionError(
+          e.getMessage()
+              + "\nplacement: "
+              + placements().withName(placement).get()
+              + "\npages: "
+              + decisionPages(placement),
+          e);
+    }
   }
 
   private static <T> T await(Supplier<T> value, Predicate<T> done) throws InterruptedException {
