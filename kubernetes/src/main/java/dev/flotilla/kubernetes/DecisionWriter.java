@@ -3,6 +3,7 @@ package dev.flotilla.kubernetes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flotilla.api.ValidationException;
 import dev.flotilla.placement.EvaluationError;
 import dev.flotilla.placement.PlacementDecision;
 import dev.flotilla.placement.ScheduledCluster;
@@ -100,6 +101,7 @@ public final class DecisionWriter {
       "cluster.open-cluster-management.io/decision-group-index";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final int MAX_LABEL_VALUE = 63;
 
   private final boolean ocm;
   private final int clustersPerPage;
@@ -149,7 +151,12 @@ public final class DecisionWriter {
     return new DecisionWriter(ocm, clusters, ownerUid);
   }
 
-  /** The pages of {@code decision}, without selection errors. */
+  /**
+   * The pages of {@code decision}, without selection errors.
+   *
+   * @throws ValidationException when the placement's name (or, for OCM, a group's name) is longer
+   *     than a label value may be (63 characters)
+   */
   public DecisionObjects write(PlacementDecision decision) {
     return write(decision, Optional.empty());
   }
@@ -158,6 +165,9 @@ public final class DecisionWriter {
    * The pages of {@code decision}; a Flotilla first page also counts the CEL errors {@code
    * selection} met (with up to {@link Selection#MAX_EXAMPLES} of them). OCM pages have no place for
    * them.
+   *
+   * @throws ValidationException when the placement's name (or, for OCM, a group's name) is longer
+   *     than a label value may be (63 characters)
    */
   public DecisionObjects write(PlacementDecision decision, Selection selection) {
     return write(decision, Optional.of(selection));
@@ -165,7 +175,29 @@ public final class DecisionWriter {
 
   private DecisionObjects write(PlacementDecision decision, Optional<Selection> selection) {
     Objects.requireNonNull(decision, "decision");
+    checkLabelValue("placement", decision.placement());
+    if (ocm) {
+      for (int i = 0; i < decision.groups().size(); i++) {
+        checkLabelValue("groups[" + i + "].groupName", decision.groups().get(i).groupName());
+      }
+    }
     return new DecisionObjects(ocm ? ocmPages(decision) : flotillaPages(decision, selection));
+  }
+
+  /**
+   * The placement's name (and OCM's group names) become label values, which Kubernetes limits to 63
+   * characters; a longer DNS-1123 name would make the API server reject every page.
+   */
+  private static void checkLabelValue(String path, String value) {
+    if (value.length() > MAX_LABEL_VALUE) {
+      throw ValidationException.at(
+          path,
+          "Too long: \""
+              + value
+              + "\": must have at most "
+              + MAX_LABEL_VALUE
+              + " characters to be a label value of the PlacementDecision pages");
+    }
   }
 
   private List<ObjectNode> flotillaPages(

@@ -153,7 +153,7 @@ class CrdSchemaProperties {
     AtomicInteger accepted = new AtomicInteger();
     AtomicInteger rejected = new AtomicInteger();
     qt().withFixedSeed(20261128L)
-        .withExamples(1500)
+        .withExamples(1000)
         .forAll(labelSelector())
         .checkAssert(
             selector -> {
@@ -245,7 +245,7 @@ class CrdSchemaProperties {
                 "spreadConstraints", optional(list(spread, 1, 2)),
                 "decisionGroups", optional(list(group, 1, 2)),
                 "rollout", optional(rollout)));
-    soundness(FlotillaKinds.PLACEMENT, spec, 2000);
+    soundness(FlotillaKinds.PLACEMENT, spec, 1500);
   }
 
   @Test
@@ -288,7 +288,7 @@ class CrdSchemaProperties {
                 pick("-", "15m", "1h30m", "1.5s", "500ms", "|", "10", "0s", "15 minutes"),
                 "maxBytes",
                 pick("-", "16384", "67108864", "|", "100", "67108865")));
-    soundness(FlotillaKinds.STATUS_SUMMARY, spec, 2000);
+    soundness(FlotillaKinds.STATUS_SUMMARY, spec, 1000);
   }
 
   @Test
@@ -330,7 +330,7 @@ class CrdSchemaProperties {
             fields(
                 "priority", pick("-", "5", "|", "high", "3000000000"),
                 "rules", optional(list(rule, 0, 2))));
-    soundness(FlotillaKinds.CUSTOMIZATION, spec, 2000);
+    soundness(FlotillaKinds.CUSTOMIZATION, spec, 1000);
   }
 
   /** Whatever the reader accepts, the schema accepts; both outcomes occur often enough. */

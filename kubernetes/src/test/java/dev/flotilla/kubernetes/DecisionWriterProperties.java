@@ -94,7 +94,7 @@ class DecisionWriterProperties {
   @Test
   void ocmPagesHoldEveryClusterOnceWithinTheirGroup() {
     qt().withFixedSeed(4203L)
-        .withExamples(60)
+        .withExamples(40)
         .forAll(
             FleetGens.fleets(400),
             Generate.range(0, 400),

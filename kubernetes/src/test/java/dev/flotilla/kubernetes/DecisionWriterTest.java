@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -131,7 +132,7 @@ class DecisionWriterTest {
     }
     PlacementDecision decision =
         new PlacementDecision(
-            "p".repeat(200),
+            "p".repeat(63),
             "n".repeat(63),
             java.util.OptionalInt.of(1000),
             1000,
@@ -145,6 +146,19 @@ class DecisionWriterTest {
     String json = ManifestWriter.json(DecisionWriter.flotilla().write(decision).objects().get(0));
     int bytes = json.getBytes(StandardCharsets.UTF_8).length;
     assertTrue(bytes < 1024 * 1024, bytes + " bytes");
+  }
+
+  @Test
+  void aPlacementNameTooLongForALabelIsRefused() {
+    PlacementDecision decision = SampleDecisions.unscheduled("p".repeat(64), 1);
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> DecisionWriter.flotilla().write(decision));
+    assertEquals("placement", e.problems().get(0).path());
+    PlacementDecision longGroup =
+        SampleDecisions.grouped("p", List.of(new Chunk("g".repeat(64), 1)), false, 1);
+    e = assertThrows(ValidationException.class, () -> DecisionWriter.ocm().write(longGroup));
+    assertEquals("groups[0].groupName", e.problems().get(0).path());
+    DecisionWriter.flotilla().write(longGroup); // Flotilla's pages keep group names in status
   }
 
   /**
@@ -279,6 +293,35 @@ class DecisionWriterTest {
     assertEquals(all, DecisionReader.fromMaps(pages.maps()));
     PreviousDecision second = DecisionReader.fromObjects(List.of(pages.objects().get(1)));
     assertEquals(decision.names().subList(4, 8), second.clusters());
+  }
+
+  @Test
+  void clusterNamesYaml11WouldMisreadStayStrings() {
+    List<String> names = List.of("on", "yes", "1.10", "null", "1e3", "010");
+    List<dev.flotilla.placement.ScheduledCluster> clusters = new ArrayList<>();
+    for (String name : names) {
+      clusters.add(new dev.flotilla.placement.ScheduledCluster(name, 0, List.of(), false, 0, 0));
+    }
+    PlacementDecision decision =
+        new PlacementDecision(
+            "y",
+            "on",
+            java.util.OptionalInt.empty(),
+            names.size(),
+            clusters,
+            List.of(new PlacementDecision.Group("", 0, names)),
+            List.of(new PlacementDecision.Wave(0, "", names)),
+            java.util.Optional.empty(),
+            List.of());
+    for (DecisionWriter writer : List.of(DecisionWriter.flotilla(), DecisionWriter.ocm())) {
+      String yaml = writer.write(decision).yaml();
+      assertTrue(yaml.contains("clusterName: \"on\""), yaml);
+      assertTrue(yaml.contains("namespace: \"on\""), yaml);
+      PreviousDecision back = DecisionReader.parse("d.yaml", yaml).value();
+      assertEquals("y", back.placement());
+      assertEquals("on", back.namespace());
+      assertEquals(Set.copyOf(names), Set.copyOf(back.clusters()));
+    }
   }
 
   @Test

@@ -103,6 +103,14 @@ class PlacementDecisionCrdTest {
   }
 
   @Test
+  void aPageJustCreatedHasNoStatusYetAndValidates() throws IOException {
+    ObjectNode page =
+        DecisionWriter.flotilla().write(SampleDecisions.unscheduled("p", 2)).objects().get(0);
+    page.remove("status"); // what the API server keeps of a create: status is the subresource's
+    assertTrue(schema().validate(page.toString(), InputFormat.JSON).isEmpty());
+  }
+
+  @Test
   void brokenPagesDoNotValidate() throws IOException {
     Schema schema = schema();
     ObjectNode page =

@@ -8,13 +8,14 @@ import dev.flotilla.api.io.Node.ScalarNode;
 import dev.flotilla.api.placement.PreviousDecision;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Reads {@code PlacementDecision} objects back as one {@link PreviousDecision}: Flotilla's own
@@ -249,7 +250,8 @@ final class DecisionPageReader {
 
   private static PreviousDecision combine(Binder binder, List<Page> pages) {
     Page first = pages.get(0);
-    TreeMap<Integer, Page> byIndex = new TreeMap<>();
+    List<Page> ordered = new ArrayList<>();
+    Set<Integer> indexes = new HashSet<>();
     for (Page page : pages) {
       if (page.flotilla() != first.flotilla()
           || !page.placement().equals(first.placement())
@@ -261,12 +263,11 @@ final class DecisionPageReader {
                 + describe(page)
                 + ": every page must be of "
                 + describe(first));
-        continue;
-      }
-      Page again = byIndex.putIfAbsent(page.index(), page);
-      if (again != null && page.index() != Integer.MAX_VALUE) {
+      } else if (!indexes.add(page.index()) && page.index() != Integer.MAX_VALUE) {
         binder.report(
             page.at(), page.path(), "Duplicate value: page " + page.index() + " is given twice");
+      } else {
+        ordered.add(page);
       }
     }
     if (first.flotilla() && pages.size() > 1) {
@@ -284,7 +285,7 @@ final class DecisionPageReader {
         }
       }
       for (int i = 1; i <= count; i++) {
-        if (!byIndex.containsKey(i)) {
+        if (!indexes.contains(i)) {
           binder.report(
               Location.UNKNOWN,
               "",
@@ -295,16 +296,17 @@ final class DecisionPageReader {
     if (binder.hasProblems()) {
       return null;
     }
+    ordered.sort(Comparator.comparingInt(Page::index)); // stable: unnumbered pages keep their order
     List<String> clusters = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    for (Page page : byIndex.values()) {
+    for (Page page : ordered) {
       for (String cluster : page.clusters()) {
         Integer earlier = seen.putIfAbsent(cluster, page.index());
         if (earlier != null) {
           binder.report(
               page.at(),
               page.path(),
-              "Duplicate value: \"" + cluster + "\": the cluster is also on page " + earlier);
+              "Duplicate value: \"" + cluster + "\": the cluster is also on an earlier page");
         } else {
           clusters.add(cluster);
         }

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * How objects of one kind become {@link dev.flotilla.api.Cluster}s: which paths hold the name, the
  * labels, annotations, properties and taints. Declarative data, immutable and thread-safe; build
- * one with {@link #forKind}, or read one from YAML with {@link ClusterObjectMappingReader}.
+ * one with {@link #forKind}, or read one from YAML with {@link
+ * dev.flotilla.api.io.ClusterObjectMappingReader}.
  *
  * <p>Every mapping reads {@code metadata.name}, {@code metadata.labels} and {@code
  * metadata.annotations} unless told otherwise; {@link Rule}s add to that, in order, a later rule

@@ -154,6 +154,18 @@ public final class ClusterObjects {
     return new ClusterObjects(mapper.with(mapping));
   }
 
+  /**
+   * These mappings plus each of {@code mappings} in order (as {@link #with(ClusterObjectMapping)}),
+   * such as the ones {@link dev.flotilla.api.io.ClusterObjectMappingReader} reads.
+   */
+  public ClusterObjects with(List<ClusterObjectMapping> mappings) {
+    ClusterMapper out = mapper;
+    for (ClusterObjectMapping mapping : mappings) {
+      out = out.with(Objects.requireNonNull(mapping, "mapping"));
+    }
+    return new ClusterObjects(out);
+  }
+
   /** The mappings in use, besides Flotilla's own kind. */
   public List<ClusterObjectMapping> mappings() {
     return mapper.mappings();
