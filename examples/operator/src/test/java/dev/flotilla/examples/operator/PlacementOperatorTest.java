@@ -239,7 +239,7 @@ class PlacementOperatorTest {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("not reached within 30 s; last seen: " + last);
       }
-      Thread.sleep(20);
+      Thread.sleep(100);
       last = value.get();
     }
     return last;
