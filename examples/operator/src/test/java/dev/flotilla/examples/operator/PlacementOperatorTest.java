@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The operator against an API server (fabric8's mock in CRUD mode: real HTTP, real watches):
  * ManagedClusters and Placements in, PlacementDecisions and Placement status out.
  */
-@EnableKubernetesMockClient(crud = true)
+@EnableKubernetesMockClient(crud = true, https = false)
 class PlacementOperatorTest {
   KubernetesClient client;
 
