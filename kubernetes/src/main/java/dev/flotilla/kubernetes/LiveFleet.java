@@ -46,7 +46,8 @@ import java.util.function.Function;
  * and the problems, each with a field path) and listed in {@link FleetSnapshot#problems()} until a
  * good version or a delete replaces it; the rest of the batch is applied. A cluster that was good
  * before keeps its last good version, so a malformed update never drops a cluster from every
- * placement. Nothing is ever thrown to the thread that passed the event.
+ * placement. Nothing is ever thrown to the thread that passed the event. (An object whose name
+ * cannot be read is reported at once, on that thread: without a name it cannot be queued.)
  *
  * <p><b>Thread-safety.</b> Every method may be called from any thread. Event methods only queue (a
  * short lock, never held while applying). Readers ({@link #snapshot()}, {@link #inventory()}) read
