@@ -38,6 +38,26 @@ public final class FleetInformers {
   }
 
   /**
+   * Starts an informer on the objects of {@code kind} that match {@code labelSelector} (Kubernetes'
+   * string form, {@code cluster.open-cluster-management.io/clusterset=edge} say), passing their
+   * events to {@code fleet}: an object relabelled out of the selector is deleted from the fleet.
+   *
+   * @param resync as {@link #inform(KubernetesClient, ClusterKind, LiveFleet, Duration)}
+   * @return the running informer
+   */
+  public static SharedIndexInformer<GenericKubernetesResource> inform(
+      KubernetesClient client,
+      ClusterKind kind,
+      String labelSelector,
+      LiveFleet<Map<String, ?>> fleet,
+      Duration resync) {
+    return client
+        .genericKubernetesResources(kind.context())
+        .withLabelSelector(labelSelector)
+        .inform(new FleetEventHandler(fleet), resync.toMillis());
+  }
+
+  /**
    * Waits until {@code informer} has listed every object once, then applies the fleet's queued
    * events, so that {@code fleet.inventory()} holds the whole initial list.
    *

@@ -76,8 +76,14 @@ class FleetInformersTest {
                   PlacementSpec.selecting(ClusterSelectorTerm.labels("env=prod")))));
       SharedIndexInformer<GenericKubernetesResource> informer =
           FleetInformers.inform(client, ClusterKind.OCM_MANAGED_CLUSTER, fleet, Duration.ZERO);
+      LiveFleet<Map<String, ?>> prodOnly = LiveFleet.forObjects().manualFlush().build();
+      SharedIndexInformer<GenericKubernetesResource> selective =
+          FleetInformers.inform(
+              client, ClusterKind.OCM_MANAGED_CLUSTER, "env=prod", prodOnly, Duration.ZERO);
       try {
         FleetInformers.awaitSynced(informer, fleet);
+        FleetInformers.awaitSynced(selective, prodOnly);
+        assertEquals(List.of("edge-1"), prodOnly.inventory().all().names());
         assertEquals(List.of("edge-1", "edge-2"), fleet.inventory().all().names());
         assertEquals(List.of("edge-1"), fleet.snapshot().selected("apps", "prod").names());
         assertEquals(
@@ -110,8 +116,16 @@ class FleetInformersTest {
         assertEquals("metadata.labels[env]", problems.get(0).problems().get(0).path());
         assertEquals("prod", fleet.inventory().label("edge-3", "env").orElseThrow());
         assertTrue(informer.isRunning());
+
+        // An informer with a label selector: objects relabelled out of it leave its fleet.
+        await(
+            () -> {
+              prodOnly.flush();
+              return prodOnly.inventory().all().names().equals(List.of("edge-2"));
+            });
       } finally {
         informer.stop();
+        selective.stop();
       }
     }
   }
