@@ -52,7 +52,13 @@ class PolicyBudgetTest {
     PolicyBudget.Run run = PolicyBudget.defaults().start("summary/s");
     ExpressionEvaluationException e =
         assertThrows(ExpressionEvaluationException.class, () -> heavy.test(VARS, run));
-    assertTrue(e.kind() == Kind.COST_LIMIT || e.kind() == Kind.ITERATION_LIMIT, e.getMessage());
+    // Which of the expression's own limits trips first depends on the machine's speed (a loaded
+    // machine reaches the deadline first); what matters is that it is not the policy's budget.
+    assertTrue(
+        e.kind() == Kind.COST_LIMIT
+            || e.kind() == Kind.ITERATION_LIMIT
+            || e.kind() == Kind.TIME_LIMIT,
+        e.getMessage());
   }
 
   @Test

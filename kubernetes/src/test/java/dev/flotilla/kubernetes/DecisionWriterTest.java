@@ -13,10 +13,14 @@ import dev.flotilla.api.io.ManifestWriter;
 import dev.flotilla.api.placement.PreviousDecision;
 import dev.flotilla.kubernetes.SampleDecisions.Chunk;
 import dev.flotilla.placement.PlacementDecision;
+import dev.flotilla.placement.ScheduledCluster;
+import dev.flotilla.placement.ScoreTerm;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,16 @@ class DecisionWriterTest {
       }
       assertEquals(decision.names(), written, "decision order kept across pages");
     }
+  }
+
+  @Test
+  void aHundredThousandClustersAreAHundredFlotillaPagesOrAThousandOcmPages() {
+    PlacementDecision decision = SampleDecisions.unscheduled("fleet", 100_000);
+    DecisionObjects flotilla = DecisionWriter.flotilla().write(decision);
+    assertEquals(100, flotilla.size());
+    assertEquals("fleet-decision-100", flotilla.names().get(99));
+    assertEquals(decision.names(), DecisionReader.fromObjects(flotilla.objects()).clusters());
+    assertEquals(1000, DecisionWriter.ocm().write(decision).size());
   }
 
   @Test
@@ -116,32 +130,27 @@ class DecisionWriterTest {
   @Test
   void aThousandLongNamesStayWellUnderEtcdsLimit() {
     String longName = "a".repeat(245);
-    List<dev.flotilla.placement.ScheduledCluster> clusters = new ArrayList<>();
+    List<ScheduledCluster> clusters = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
       String name = longName + String.format("-%07d", i);
       names.add(name);
       clusters.add(
-          new dev.flotilla.placement.ScheduledCluster(
-              name,
-              Long.MIN_VALUE,
-              List.of(new dev.flotilla.placement.ScoreTerm("s", 1, 1)),
-              false,
-              0,
-              i % 2));
+          new ScheduledCluster(
+              name, Long.MIN_VALUE, List.of(new ScoreTerm("s", 1, 1)), false, 0, i % 2));
     }
     PlacementDecision decision =
         new PlacementDecision(
             "p".repeat(63),
             "n".repeat(63),
-            java.util.OptionalInt.of(1000),
+            OptionalInt.of(1000),
             1000,
             clusters,
             List.of(new PlacementDecision.Group("g".repeat(253), 7, names)),
             List.of(
                 new PlacementDecision.Wave(0, "", names),
                 new PlacementDecision.Wave(1, "", List.of())),
-            java.util.Optional.empty(),
+            Optional.empty(),
             List.of());
     String json = ManifestWriter.json(DecisionWriter.flotilla().write(decision).objects().get(0));
     int bytes = json.getBytes(StandardCharsets.UTF_8).length;
@@ -298,20 +307,20 @@ class DecisionWriterTest {
   @Test
   void clusterNamesYaml11WouldMisreadStayStrings() {
     List<String> names = List.of("on", "yes", "1.10", "null", "1e3", "010");
-    List<dev.flotilla.placement.ScheduledCluster> clusters = new ArrayList<>();
+    List<ScheduledCluster> clusters = new ArrayList<>();
     for (String name : names) {
-      clusters.add(new dev.flotilla.placement.ScheduledCluster(name, 0, List.of(), false, 0, 0));
+      clusters.add(new ScheduledCluster(name, 0, List.of(), false, 0, 0));
     }
     PlacementDecision decision =
         new PlacementDecision(
             "y",
             "on",
-            java.util.OptionalInt.empty(),
+            OptionalInt.empty(),
             names.size(),
             clusters,
             List.of(new PlacementDecision.Group("", 0, names)),
             List.of(new PlacementDecision.Wave(0, "", names)),
-            java.util.Optional.empty(),
+            Optional.empty(),
             List.of());
     for (DecisionWriter writer : List.of(DecisionWriter.flotilla(), DecisionWriter.ocm())) {
       String yaml = writer.write(decision).yaml();

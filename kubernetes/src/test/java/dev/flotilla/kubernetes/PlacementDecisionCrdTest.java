@@ -14,7 +14,13 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.flotilla.api.placement.ClusterSelectorTerm;
+import dev.flotilla.api.placement.Placement;
+import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.kubernetes.SampleDecisions.Chunk;
+import dev.flotilla.placement.CompiledPlacement;
+import dev.flotilla.placement.EvaluationError;
+import dev.flotilla.placement.Inventory;
 import dev.flotilla.placement.PlacementDecision;
 import dev.flotilla.placement.Selection;
 import java.io.IOException;
@@ -62,6 +68,33 @@ class PlacementDecisionCrdTest {
             .intValue());
   }
 
+  /**
+   * Kubernetes' structural schema rules (apiextensions, "Specifying a structural schema"): every
+   * node has a type, {@code metadata} only a type, no {@code additionalProperties} beside {@code
+   * properties}.
+   */
+  @Test
+  void theSchemaIsStructural() throws IOException {
+    JsonNode root = crd().at("/spec/versions/0/schema/openAPIV3Schema");
+    assertStructural(root, "openAPIV3Schema");
+    assertEquals(
+        "{\"type\":\"object\"}", root.at("/properties/metadata").toString(), "metadata: type only");
+  }
+
+  private static void assertStructural(JsonNode schema, String path) {
+    assertTrue(schema.has("type"), path + ": a type");
+    assertFalse(
+        schema.has("properties") && schema.has("additionalProperties"),
+        path + ": properties or additionalProperties, not both");
+    schema
+        .path("properties")
+        .properties()
+        .forEach(e -> assertStructural(e.getValue(), path + ".properties." + e.getKey()));
+    if (schema.has("items")) {
+      assertStructural(schema.get("items"), path + ".items");
+    }
+  }
+
   @Test
   void everyWrittenPageValidates() throws IOException {
     Schema schema = schema();
@@ -81,15 +114,12 @@ class PlacementDecisionCrdTest {
             List.of("only 4 clusters are eligible"));
     Selection selection =
         new Selection(
-            dev.flotilla.placement.CompiledPlacement.compile(
-                    dev.flotilla.api.placement.Placement.of(
-                        "pos",
-                        dev.flotilla.api.placement.PlacementSpec.selecting(
-                            dev.flotilla.api.placement.ClusterSelectorTerm.all())))
-                .select(dev.flotilla.placement.Inventory.empty())
+            CompiledPlacement.compile(
+                    Placement.of("pos", PlacementSpec.selecting(ClusterSelectorTerm.all())))
+                .select(Inventory.empty())
                 .clusters(),
             1,
-            List.of(new dev.flotilla.placement.EvaluationError("c-1", "spec.x", "no such key")));
+            List.of(new EvaluationError("c-1", "spec.x", "no such key")));
     for (DecisionObjects pages :
         List.of(
             DecisionWriter.flotilla().ownedBy("u").write(grouped),

@@ -14,7 +14,12 @@ record Peek(String kind, String written, Node.Location kindAt) {
   static final String INVENTORY = "<inventory>";
   static final String UNKNOWN_FLOTILLA_KIND = "<unknown>";
   private static final Set<String> CLUSTER_KINDS =
-      Set.of("Cluster", "ManagedCluster", "MemberCluster", "ClusterInventory");
+      Set.of(
+          "Cluster",
+          "ManagedCluster",
+          "MemberCluster",
+          "InternalMemberCluster",
+          "ClusterInventory");
   private static final Set<String> POLICIES = Set.of("Placement", "Customization", "StatusSummary");
 
   /** Peeks at {@code in}, reading at most {@code bytes}; a failure to parse is no answer. */

@@ -21,6 +21,7 @@ import dev.flotilla.api.summary.StatusSummarySpec;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Writes Flotilla's policies ({@link Placement}, {@link Customization}, {@link StatusSummary}) and
@@ -140,7 +141,7 @@ public final class PolicyWriter {
   }
 
   /** Builds a spec, putting the paths of its problems under {@code spec}. */
-  private static ObjectNode spec(java.util.function.Supplier<ObjectNode> build) {
+  private static ObjectNode spec(Supplier<ObjectNode> build) {
     try {
       return build.get();
     } catch (ValidationException e) {
