@@ -196,8 +196,7 @@ public final class PlacementOperator implements AutoCloseable {
           resource,
           List.of(
               new Condition("Valid", false, "InvalidSpec", message),
-              new Condition(
-                  "Scheduled", false, "InvalidSpec", "not scheduled: the spec is invalid")),
+              new Condition("Ready", false, "InvalidSpec", "not decided: the spec is invalid")),
           Map.of());
       return;
     }
@@ -218,16 +217,17 @@ public final class PlacementOperator implements AutoCloseable {
         .nextChange()
         .ifPresent(at -> queue.addAfter(key, Duration.between(now, at).plusMillis(1)));
     boolean complete = decision.shortfall().isEmpty();
-    Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("selected", decision.clusters().size());
+    Map<String, Object> extra = new LinkedHashMap<>(); // as crds/flotilla.dev_placements.yaml
+    extra.put("numberOfSelectedClusters", decision.clusters().size());
+    extra.put("numberOfEligibleClusters", decision.eligible());
     writeStatus(
         resource,
         List.of(
             new Condition("Valid", true, "Valid", "the spec is valid"),
             new Condition(
-                "Scheduled",
+                "Ready",
                 complete,
-                complete ? "Scheduled" : "Shortfall",
+                complete ? "Decided" : "Shortfall",
                 complete
                     ? picked(decision.clusters().size())
                     : String.join("; ", decision.shortfall()))),

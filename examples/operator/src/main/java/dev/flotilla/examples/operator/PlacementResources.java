@@ -10,6 +10,7 @@ import dev.flotilla.kubernetes.FlotillaKinds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +114,7 @@ final class PlacementResources {
       String time =
           old != null && (condition.status() ? "True" : "False").equals(old.get("status"))
               ? String.valueOf(old.get("lastTransitionTime"))
-              : now.toString();
+              : now.truncatedTo(ChronoUnit.SECONDS).toString(); // metav1.Time's precision
       out.add(condition.toMap(generation, time));
     }
     Map<String, Object> status = new LinkedHashMap<>();

@@ -3,7 +3,9 @@ package dev.flotilla.examples.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.flotilla.fabric8.ClusterKind;
+import dev.flotilla.kubernetes.CustomResourceDefinitions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,7 +43,9 @@ class PlacementOperatorTest {
       Map<String, ?> valid =
           await(() -> condition("web", "Valid"), c -> c.isPresent()).orElseThrow();
       assertEquals("True", valid.get("status"));
-      assertEquals("True", condition("web", "Scheduled").orElseThrow().get("status"));
+      assertEquals("True", condition("web", "Ready").orElseThrow().get("status"));
+      assertEquals(List.of(), undeclared("Placement", placements().withName("web").get()));
+      assertEquals(List.of(), undeclared("PlacementDecision", decisionPages("web").get(0)));
 
       // Relabel: a cluster joins the selection.
       clusters().withName("edge-3").edit(r -> labelled(r, Map.of("env", "prod")));
@@ -176,6 +180,44 @@ class PlacementOperatorTest {
   }
 
   // ---- reading results ----
+
+  /**
+   * The status fields of {@code resource} that its CRD does not declare: what a real API server
+   * would prune (the mock server keeps everything).
+   */
+  private static List<String> undeclared(String kind, GenericKubernetesResource resource) {
+    JsonNode schema =
+        CustomResourceDefinitions.tree(kind)
+            .path("spec")
+            .path("versions")
+            .path(0)
+            .path("schema")
+            .path("openAPIV3Schema")
+            .path("properties")
+            .path("status");
+    List<String> out = new ArrayList<>();
+    undeclared(schema, resource.getAdditionalProperties().get("status"), "status", out);
+    return out;
+  }
+
+  private static void undeclared(JsonNode schema, Object value, String path, List<String> out) {
+    if (value instanceof Map<?, ?> map
+        && !schema.path("x-kubernetes-preserve-unknown-fields").asBoolean()) {
+      for (Map.Entry<?, ?> field : map.entrySet()) {
+        String key = String.valueOf(field.getKey());
+        JsonNode declared = schema.path("properties").path(key);
+        if (declared.isMissingNode()) {
+          out.add(path + "." + key);
+        } else {
+          undeclared(declared, field.getValue(), path + "." + key, out);
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        undeclared(schema.path("items"), list.get(i), path + "[" + i + "]", out);
+      }
+    }
+  }
 
   private List<GenericKubernetesResource> decisionPages(String placement) {
     return client
