@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -62,10 +63,40 @@ final class CustomizeCommand implements Callable<Integer> {
   @Option(names = "--cluster", description = "Print only this cluster.")
   String cluster;
 
-  @Mixin FormatOption format;
+  enum Format {
+    yaml,
+    json,
+    name
+  }
+
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "yaml",
+      description =
+          "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}); name prints the"
+              + " cluster's manifests as kubectl's kind.group/name lines (needs --cluster).")
+  Format output;
+
+  @Option(
+      names = "--as-list",
+      description =
+          "With --cluster: print the cluster's manifests as a Kubernetes List (apiVersion: v1,"
+              + " kind: List, items) that kubectl apply -f - accepts; nothing is printed if a"
+              + " rule fails.")
+  boolean asList;
 
   @Override
   public Integer call() {
+    if (cluster == null && (asList || output == Format.name)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          (asList ? "--as-list" : "-o name")
+              + " needs --cluster: the manifests differ from one cluster to the next");
+    }
+    if (asList && output == Format.name) {
+      throw new ParameterException(
+          spec.commandLine(), "--as-list prints YAML or JSON: use it with -o yaml or -o json");
+    }
     RuleSet rules = compile(policies);
     List<JsonNode> inputs = Inputs.read(manifests, ManifestReader::read, ManifestReader::read);
     Inventory fleet = Inventory.of(inventory.read());
@@ -100,10 +131,17 @@ final class CustomizeCommand implements Callable<Integer> {
       errors.addAll(result.errors());
     }
     PrintWriter writer = spec.commandLine().getOut();
-    writer.print(
-        format.output == FormatOption.Format.json
-            ? ManifestWriter.json(out) + "\n"
-            : ManifestWriter.yaml(out));
+    if (output == Format.name) {
+      out.get(cluster).forEach(manifest -> writer.println(KubectlName.of(manifest)));
+    } else if (!asList || errors.isEmpty()) {
+      // A List goes to kubectl apply: a partial one (a manifest whose rule failed left out) would
+      // be applied as if whole, so it is printed only when every manifest was customized.
+      JsonNode document = asList ? list(out.get(cluster)) : out;
+      writer.print(
+          output == Format.json
+              ? ManifestWriter.json(document) + "\n"
+              : ManifestWriter.yaml(document));
+    }
     writer.flush();
     if (errors.isEmpty()) {
       return 0;
@@ -112,6 +150,15 @@ final class CustomizeCommand implements Callable<Integer> {
     errors.forEach(error -> err.println("error: " + error));
     err.flush();
     return Flotilla.INVALID_INPUT;
+  }
+
+  /** {@code items} as a Kubernetes {@code List}, the shape {@code kubectl get -o yaml} prints. */
+  static ObjectNode list(JsonNode items) {
+    ObjectNode list = JsonNodeFactory.instance.objectNode();
+    list.put("apiVersion", "v1");
+    list.put("kind", "List");
+    list.set("items", items);
+    return list;
   }
 
   /** Compiles every policy file, reporting the problems of all of them at once. */

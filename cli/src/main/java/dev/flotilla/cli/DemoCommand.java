@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     DemoOutput files = output == null ? DemoOutput.none() : DemoOutput.into(output);
     try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
       DemoSteps steps = new DemoSteps(progress);
-      out.printf("Flotilla demo: %,d generated clusters, seed %d%n", clusters, seed);
+      out.printf("Flotilla demo: %s, seed %d%n", Count.of(clusters, "generated cluster"), seed);
       out.flush();
 
       DemoFleet fleet = DemoFleet.generate(clusters, seed, steps);

@@ -101,13 +101,14 @@ final class DemoCustomization {
   void print(PrintWriter out) {
     int rules = policy.spec().rules().size();
     out.printf(
-        "%nCustomization (%d manifests, %d rules, each distinct output computed once)%n",
-        manifests.size(), rules);
+        "%nCustomization (%s, %s, each distinct output computed once)%n",
+        Count.of(manifests.size(), "manifest"), Count.of(rules, "rule"));
     out.printf(
-        "  %-28s %,9d clusters, %,d distinct outputs (%.1f clusters per output)%n",
+        "  %-28s %,9d %s, %s (%.1f clusters per output)%n",
         "whole fleet",
         result.size(),
-        result.distinctOutputs(),
+        Count.noun(result.size(), "cluster", "clusters"),
+        Count.of(result.distinctOutputs(), "distinct output"),
         result.distinctOutputs() == 0 ? 0.0 : (double) result.size() / result.distinctOutputs());
     out.printf("  %-28s %9s %9s %9s%n", "manifest", "delivered", "deleted", "failed");
     for (int m = 0; m < manifests.size(); m++) {

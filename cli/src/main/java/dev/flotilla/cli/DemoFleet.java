@@ -59,8 +59,12 @@ final class DemoFleet {
       tainted += cluster.taints().isEmpty() ? 0 : 1;
     }
     out.printf(
-        "  %,d regions, %,d zones, %,d sites, %,d hardware classes, %,d tainted clusters%n",
-        regions.size(), zones.size(), sites.size(), hardware.size(), tainted);
+        "  %s, %s, %s, %s, %s%n",
+        Count.of(regions.size(), "region"),
+        Count.of(zones.size(), "zone"),
+        Count.of(sites.size(), "site"),
+        Count.of(hardware.size(), "hardware class", "hardware classes"),
+        Count.of(tainted, "tainted cluster"));
   }
 
   /** Writes {@code inventory.yaml}. */

@@ -190,7 +190,10 @@ final class DemoPlacement {
           "  %-16s %,9d %,9d  %s%n",
           p.name(), p.selection().clusters().size(), p.decision().clusters().size(), p.what());
       if (p.selection().errorCount() > 0) {
-        out.printf("  %-16s %,9d CEL evaluation errors%n", "", p.selection().errorCount());
+        int errors = p.selection().errorCount();
+        out.printf(
+            "  %-16s %,9d %s%n",
+            "", errors, Count.noun(errors, "CEL evaluation error", "CEL evaluation errors"));
       }
     }
     printRegions(inventory, out);

@@ -90,8 +90,8 @@ final class DemoSummary {
 
   void print(PrintWriter out) {
     out.printf(
-        "%nStatus summary (web-status at %s: %,d reports, %,d matched the filter)%n",
-        NOW, result.reports(), result.matched());
+        "%nStatus summary (web-status at %s: %s, %,d matched the filter)%n",
+        NOW, Count.of(result.reports(), "report"), result.matched());
     out.printf(
         "  %-14s %8s %8s %9s %9s %7s %12s%n",
         "region", "clusters", "healthy", "ready", "desired", "images", "p90 restarts");
@@ -108,7 +108,8 @@ final class DemoSummary {
           number(a.get("p90Restarts")));
     }
     if (result.groupCount() > result.groups().size()) {
-      out.printf("  (%,d groups, %,d shown)%n", result.groupCount(), result.groups().size());
+      out.printf(
+          "  (%s, %,d shown)%n", Count.of(result.groupCount(), "group"), result.groups().size());
     }
     SummaryResult.Attention attention = result.attention();
     out.printf(

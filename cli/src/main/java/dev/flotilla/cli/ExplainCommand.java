@@ -121,7 +121,9 @@ final class ExplainCommand implements Callable<Integer> {
       out.printf("  fewer than requested: %s%n", reason);
     }
     decision.nextChange().ifPresent(at -> out.printf("  next change: %s%n", at));
-    out.printf("  %d groups, %d waves%n", decision.groups().size(), decision.waves().size());
+    out.printf(
+        "  %s, %s%n",
+        Count.of(decision.groups().size(), "group"), Count.of(decision.waves().size(), "wave"));
     List<ScheduledCluster> top =
         decision.clusters().subList(0, Math.min(TOP, decision.clusters().size()));
     for (ScheduledCluster picked : top) {
@@ -163,8 +165,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   private static void print(PlacementExplanation summary, PrintWriter out) {
     out.printf(
-        "placement %s: %d of %d clusters selected%n",
-        summary.placement(), summary.selected(), summary.clusters());
+        "placement %s: %d of %s selected%n",
+        summary.placement(), summary.selected(), Count.of(summary.clusters(), "cluster"));
     if (summary.rejected().isEmpty()) {
       return;
     }

@@ -3,7 +3,10 @@ package dev.flotilla.cli;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.expr.ExpressionEvaluationException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +27,7 @@ import picocli.CommandLine.Command;
       SummarizeCommand.class,
       ValidateCommand.class,
       DemoCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Flotilla implements Runnable {
@@ -47,6 +51,11 @@ public final class Flotilla implements Runnable {
           return INVALID_INPUT;
         });
     commandLine.setParameterExceptionHandler(Flotilla::usageError);
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          Stdin.checkReadOnce(parseResult);
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     try {
       return commandLine.execute(args);
     } catch (OutOfMemoryError e) {
@@ -103,12 +112,31 @@ public final class Flotilla implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** Reads the version from the jar manifest. */
+  /**
+   * The project version, from {@code version.properties} (filtered by Maven, so it is there when
+   * running from classes as from the jar), else the jar manifest.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+      return new String[] {"flotilla " + version()};
+    }
+
+    static String version() {
+      try (InputStream in = Flotilla.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          Properties properties = new Properties();
+          properties.load(in);
+          String version = properties.getProperty("version", "");
+          if (!version.isEmpty() && !version.startsWith("${")) {
+            return version;
+          }
+        }
+      } catch (IOException e) {
+        // fall through to the manifest
+      }
       String version = Flotilla.class.getPackage().getImplementationVersion();
-      return new String[] {"flotilla " + (version == null ? "development build" : version)};
+      return version == null ? "development build" : version;
     }
   }
 }

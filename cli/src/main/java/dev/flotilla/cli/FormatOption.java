@@ -2,7 +2,7 @@ package dev.flotilla.cli;
 
 import picocli.CommandLine.Option;
 
-/** {@code -o yaml|json}, shared by {@code customize} and {@code summarize}. */
+/** {@code -o yaml|json} of {@code summarize} ({@code customize} adds {@code name}: its own). */
 final class FormatOption {
   enum Format {
     yaml,

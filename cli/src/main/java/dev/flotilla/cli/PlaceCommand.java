@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
 final class PlaceCommand implements Callable<Integer> {
   enum Format {
     names,
+    name,
     yaml,
     json,
     decision,
@@ -82,6 +83,8 @@ final class PlaceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (output) {
       case names -> decision.names().stream().sorted().forEach(out::println);
+      case name ->
+          decision.names().stream().sorted().map(KubectlName::cluster).forEach(out::println);
       case decision ->
           out.print(pages(DecisionWriter.flotilla()).write(decision, selection).yaml());
       case ocm -> out.print(pages(DecisionWriter.ocm()).write(decision).yaml());

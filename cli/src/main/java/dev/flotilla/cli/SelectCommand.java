@@ -32,6 +32,19 @@ final class SelectCommand implements Callable<Integer> {
 
   @Mixin ScopeOption scope;
 
+  enum Format {
+    names,
+    name
+  }
+
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "names",
+      description =
+          "Output format: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}): names, or"
+              + " kubectl's kind/name (cluster.flotilla.dev/NAME).")
+  Format output;
+
   @Override
   public Integer call() {
     LabelSelector parsed = parseSelector("--selector", selector);
@@ -43,7 +56,7 @@ final class SelectCommand implements Callable<Integer> {
             .sorted()
             .toList();
     var out = spec.commandLine().getOut();
-    names.forEach(out::println);
+    names.forEach(name -> out.println(output == Format.name ? KubectlName.cluster(name) : name));
     out.flush();
     return 0;
   }

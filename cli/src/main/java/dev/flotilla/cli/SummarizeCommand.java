@@ -43,7 +43,10 @@ import picocli.CommandLine.Spec;
 final class SummarizeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--policy", required = true, description = "StatusSummary file (YAML or JSON).")
+  @Option(
+      names = "--policy",
+      required = true,
+      description = "StatusSummary file (YAML or JSON; - for stdin).")
   Path policy;
 
   @Option(
@@ -53,13 +56,16 @@ final class SummarizeCommand implements Callable<Integer> {
           "Status reports: a list of {cluster, observedAt, object} (YAML or JSON; - for stdin).")
   Path reports;
 
-  @Option(names = "--inventory", description = "Inventory file: facts for CEL's cluster variable.")
+  @Option(
+      names = "--inventory",
+      description = "Inventory file: facts for CEL's cluster variable (- for stdin).")
   Path inventory;
 
   @Option(
       names = "--placement",
       description =
-          "Placement file: the clusters it decides on at --now are expected (needs --inventory).")
+          "Placement file: the clusters it decides on at --now are expected (needs --inventory;"
+              + " - for stdin).")
   Path placement;
 
   @Mixin ClockOption clock;

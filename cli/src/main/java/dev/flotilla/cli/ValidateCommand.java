@@ -55,23 +55,19 @@ final class ValidateCommand implements Callable<Integer> {
     if (contents instanceof FileContents.CustomizationPolicy customization) {
       int rules =
           CustomizationFile.compile(customization.parsed()).customization().spec().rules().size();
-      return "valid Customization of " + rules + (rules == 1 ? " rule" : " rules");
+      return "valid Customization of " + Count.of(rules, "rule");
     }
     if (contents instanceof FileContents.StatusSummaryPolicy summary) {
       SummarizeCommand.compile(summary.parsed()); // compiling catches bad CEL, placed in the file
       return "valid StatusSummary";
     }
     if (contents instanceof FileContents.Inventory inventory) {
-      return "valid inventory of " + count(inventory.clusters().size(), "cluster");
+      return "valid inventory of " + Count.of(inventory.clusters().size(), "cluster");
     }
     if (contents instanceof FileContents.StatusReports reports) {
-      return "valid status reports of " + count(reports.reports().size(), "cluster");
+      return "valid status reports of " + Count.of(reports.reports().size(), "cluster");
     }
     FileContents.Manifests manifests = (FileContents.Manifests) contents;
-    return "valid manifests: " + count(manifests.manifests().size(), "object");
-  }
-
-  private static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return "valid manifests: " + Count.of(manifests.manifests().size(), "object");
   }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
  * <p>{@link #of(Cluster)} wraps the record's own immutable maps without copying them; cel-java then
  * copies each map it reads on every access, so in scans of the whole fleet prefer {@link
  * #of(Cluster, Dependencies)}, which hands CEL only the keys the expression reads.
+ *
+ * <p>Stateless: every method may be called from any thread at once.
  */
 public final class ClusterVariables {
   /** The name of the variable. */

@@ -8,6 +8,8 @@ import java.util.Objects;
  * against the size limits when it is compiled and against the iteration and cost limits each time
  * it is evaluated.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxExpressionLength longest expression accepted, in Unicode code points
  * @param maxParseRecursionDepth deepest nesting the parser accepts (parentheses, calls, operators)
  * @param maxAstNodes most syntax-tree nodes an expression may have after macro expansion

@@ -1,5 +1,6 @@
 package dev.flotilla.kubernetes;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -507,6 +508,58 @@ class CrdRejectionTest {
     List<String> errors = schema.validate(Repository.YAML.readTree(yaml));
     assertTrue(
         errors.isEmpty(), what + ": the schema now rejects it too (move the row): " + errors);
+  }
+
+  /** Edge cases both accept: a schema that rejected one would refuse a policy Flotilla runs. */
+  static Stream<Arguments> valid() {
+    return Stream.of(
+        rule(
+            "delete beside empty lists of edits",
+            "",
+            "{name: a, delete: true, env: [], set: [], remove: []}"),
+        rule("a merge patch that is no object", "", "{name: a, mergePatch: [1]}"),
+        rule(
+            "a JSON Patch member RFC 6902 ignores",
+            "",
+            "{name: a, jsonPatch: [{op: add, path: /a, value: 1, note: x}]}"),
+        rule(
+            "from on an add, ignored",
+            "",
+            "{name: a, jsonPatch: [{op: add, path: '', value: {}, from: not-a-pointer}]}"),
+        rule("a null value set", "", "{name: a, set: [{path: $.a, value: null}]}"),
+        rule("a templated replica count", "", "{name: a, replicas: '${ 3 }'}"),
+        rule("an empty JSON Patch", "", "{name: a, jsonPatch: []}"),
+        scheduling("an empty key tolerating every taint", "", "tolerations: [{operator: Exists}]"),
+        scheduling(
+            "a count with leading zeros",
+            "",
+            "decisionGroups: [{groupName: a, clusterSelector: {}, clustersPerGroup: '007'}]"),
+        scheduling("100%", "", "rollout: {maxConcurrency: 100%}"),
+        scheduling("a count as a string", "", "rollout: {maxConcurrency: '5'}"),
+        scheduling("the largest count", "", "rollout: {maxConcurrency: 999999999}"),
+        scheduling(
+            "a property topology key", "", "spreadConstraints: [{topologyKey: 'property:region'}]"),
+        labels(
+            "Gt with an integer",
+            "",
+            "{matchExpressions: [{key: a, operator: Gt, values: ['10']}]}"),
+        labels("an empty label value", "", "{matchLabels: {a: ''}}"),
+        labels(
+            "Exists with an empty list of values",
+            "",
+            "{matchExpressions: [{key: a, operator: Exists, values: []}]}"),
+        summary("Count without expression", "", "{aggregates: [{name: n, function: Count}]}"),
+        summary("a fractional duration", "", "{staleAfter: 1.5h}"),
+        summary("a zero attention limit", "", "{attention: {when: 'true', limit: 0}}"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("valid")
+  void theReaderAndTheSchemaBothAccept(String what, String kind, String yaml, String unused)
+      throws IOException {
+    assertEquals(List.of(), Readers.problems(kind, "valid.yaml", yaml), what);
+    KubernetesSchema schema = SCHEMAS.get(FlotillaKinds.API_VERSION + " " + kind);
+    assertEquals(List.of(), schema.validate(Repository.YAML.readTree(yaml)), what);
   }
 
   @Test

@@ -296,35 +296,39 @@ class CrdSchemaProperties {
     Gen<JsonNode> rule =
         object(
             fields(
-                "name", pick("r", "|", "-"),
-                "clusterSelector", pick("-", "{}", "{labelSelector: {matchLabels: {env: prod}}}"),
+                "name",
+                pick("r", "|", "-"),
+                "clusterSelector",
+                pick("-", "{}", "{labelSelector: {matchLabels: {env: prod}}}"),
                 "image",
-                    pick(
-                        "-",
-                        "{tag: v2}",
-                        "|",
-                        "{tag: v2, digest: 'sha256:0'}",
-                        "{containers: [app]}"),
-                "replicas", pick("-", "3", "'${ cluster.labels.size }'", "|", "true"),
+                pick("-", "{tag: v2}", "|", "{tag: v2, digest: 'sha256:0'}", "{containers: [app]}"),
+                "replicas",
+                pick("-", "3", "'${ cluster.labels.size }'", "|", "true"),
                 "set",
-                    pick(
-                        "-",
-                        "[{path: $.a, value: 1}]",
-                        "[{path: $.a, value: null}]",
-                        "|",
-                        "[{path: a, value: 1}]",
-                        "[{path: $.a}]"),
+                pick(
+                    "-",
+                    "[{path: $.a, value: 1}]",
+                    "[{path: $.a, value: null}]",
+                    "|",
+                    "[{path: a, value: 1}]",
+                    "[{path: $.a}]"),
                 "jsonPatch",
-                    pick(
-                        "-",
-                        "[{op: add, path: /a, value: 1}]",
-                        "[{op: add, path: /a, value: null, extra: 1}]",
-                        "[]",
-                        "|",
-                        "[{op: move, path: /a}]",
-                        "[{op: remove, path: a}]"),
-                "mergePatch", pick("-", "{a: {b: null}}", "[1]", "3"),
-                "delete", pick("-", "true", "false")));
+                pick(
+                    "-",
+                    "[{op: add, path: /a, value: 1}]",
+                    "[{op: add, path: /a, value: null, extra: 1}]",
+                    "[]",
+                    "|",
+                    "[{op: move, path: /a}]",
+                    "[{op: remove, path: a}]"),
+                "env",
+                pick("-", "-", "[{set: {A: b}}]", "[]", "|", "[{container: app}]"),
+                "remove",
+                pick("-", "-", "[]", "[$.a]", "|", "[a]"),
+                "mergePatch",
+                pick("-", "{a: {b: null}}", "[1]", "3"),
+                "delete",
+                pick("-", "true", "false")));
     Gen<JsonNode> spec =
         object(
             fields(

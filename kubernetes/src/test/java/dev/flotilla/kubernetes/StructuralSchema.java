@@ -92,6 +92,14 @@ final class StructuralSchema {
           "x-kubernetes-preserve-unknown-fields",
           "x-kubernetes-validations");
 
+  /** apiextensions/v1 {@code ValidationRule}'s JSON names and its reasons. */
+  static final Set<String> RULE_KEYS =
+      Set.of("rule", "message", "messageExpression", "reason", "fieldPath", "optionalOldSelf");
+
+  static final Set<String> RULE_REASONS =
+      Set.of(
+          "FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired", "FieldValueDuplicate");
+
   static final Set<String> TYPES =
       Set.of("object", "array", "string", "integer", "number", "boolean");
 
@@ -199,9 +207,6 @@ final class StructuralSchema {
           at
               + ".x-kubernetes-preserve-unknown-fields: must be false if x-kubernetes-int-or-string is true");
     }
-    if (intOrString && !type.isEmpty()) {
-      problems.add(at + ".type: must be empty with x-kubernetes-int-or-string");
-    }
     if (s.has("x-kubernetes-preserve-unknown-fields") && !preserve) {
       problems.add(at + ".x-kubernetes-preserve-unknown-fields: must be true or undefined");
     }
@@ -235,9 +240,9 @@ final class StructuralSchema {
     if (s.has("items") && s.get("items").isObject()) {
       structural(s.get("items"), at + ".items", false);
     }
-    boolean intOrStringAnyOf = intOrString && isIntOrStringAnyOf(s.path("anyOf"));
-    boolean intOrStringAllOf =
-        intOrString && isIntOrStringAnyOf(s.path("allOf").path(0).path("anyOf"));
+    // validation.go isIntOrStringAnyOfPattern and isIntOrStringAllOfPattern: by shape alone.
+    boolean intOrStringAnyOf = isIntOrStringAnyOf(s.path("anyOf"));
+    boolean intOrStringAllOf = isIntOrStringAnyOf(s.path("allOf").path(0).path("anyOf"));
     valueValidations(s, s, at, intOrStringAnyOf, intOrStringAllOf);
   }
 
@@ -303,6 +308,7 @@ final class StructuralSchema {
       problems.add(at + ": must be a schema object");
       return;
     }
+    validationRules(s.path("x-kubernetes-validations"), at + ".x-kubernetes-validations");
     Iterator<String> keys = s.fieldNames();
     while (keys.hasNext()) {
       String key = keys.next();
@@ -330,10 +336,36 @@ final class StructuralSchema {
         problems.add(at + ".pattern: uses look-around or back-references, which Go's RE2 lacks");
       }
     }
-    if (s.has("default")) {
-      problems.add(
-          at
-              + ".default: Flotilla's CRDs set no defaults: the readers apply them, so an object reads the same with or without the server");
+  }
+
+  /**
+   * The shape of CEL rules (apiextensions/v1 {@code ValidationRule}); the rules themselves are not
+   * compiled or evaluated by these tests.
+   */
+  private void validationRules(JsonNode rules, String at) {
+    if (rules.isMissingNode()) {
+      return;
+    }
+    if (!rules.isArray()) {
+      problems.add(at + ": must be a list");
+      return;
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      JsonNode rule = rules.get(i);
+      String where = at + "[" + i + "]";
+      if (rule.path("rule").asText("").isBlank()) {
+        problems.add(where + ".rule: Required value");
+      }
+      rule.fieldNames()
+          .forEachRemaining(
+              key -> {
+                if (!RULE_KEYS.contains(key)) {
+                  problems.add(where + "." + key + ": unknown field");
+                }
+              });
+      if (rule.has("reason") && !RULE_REASONS.contains(rule.path("reason").asText())) {
+        problems.add(where + ".reason: Unsupported value: " + rule.get("reason"));
+      }
     }
   }
 

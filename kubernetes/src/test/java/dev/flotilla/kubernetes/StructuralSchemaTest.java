@@ -179,9 +179,10 @@ class StructuralSchemaTest {
           type null | {type: object, properties: {spec: {type: 'null'}}} | type cannot be set to null
           uniqueItems | {type: object, properties: {spec: {type: array, items: {type: string}, uniqueItems: true}}} | uniqueItems
           a $ref | {type: object, properties: {spec: {$ref: '#/x'}}} | $ref
-          int-or-string with a type | {type: object, properties: {spec: {type: string, x-kubernetes-int-or-string: true}}} | must be empty with x-kubernetes-int-or-string
           int-or-string preserving unknown fields | {type: object, properties: {spec: {x-kubernetes-int-or-string: true, x-kubernetes-preserve-unknown-fields: true}}} | must be false if x-kubernetes-int-or-string
           a look-ahead pattern | {type: object, properties: {spec: {type: string, pattern: '^(?!x)'}}} | RE2
+          a CEL rule without rule | {type: object, properties: {spec: {type: object, x-kubernetes-validations: [{message: m}]}}} | rule: Required value
+          a CEL rule with an unknown reason | {type: object, properties: {spec: {type: object, x-kubernetes-validations: [{rule: 'true', reason: Bad}]}}} | reason: Unsupported
           a list map whose key is optional | {type: object, properties: {spec: {type: array, x-kubernetes-list-type: map, x-kubernetes-list-map-keys: [k], items: {type: object, properties: {k: {type: string}}}}}} | x-kubernetes-list-map-keys, so it must
           """)
   void brokenSchemasAreFound(String what, String schema, String expected) throws IOException {

@@ -53,13 +53,22 @@ final class Arrangement {
       return out;
     }
     if (c.size < requested) {
-      out.add("only " + c.size + " eligible clusters (selected and taints tolerated)");
+      out.add(
+          "only "
+              + c.size
+              + (c.size == 1 ? " eligible cluster" : " eligible clusters")
+              + " (selected and taints tolerated)");
     }
     if (pick.spread().isPresent()) {
       SpreadConstraint constraint = spec.spreadConstraints().get(0);
       Pick.SpreadBound bound = pick.spread().get();
       if (bound.missingKey() > 0) {
-        out.add(bound.missingKey() + " eligible clusters lack " + constraint.topologyKey());
+        out.add(
+            bound.missingKey()
+                + (bound.missingKey() == 1
+                    ? " eligible cluster lacks "
+                    : " eligible clusters lack ")
+                + constraint.topologyKey());
       }
       if (bound.limit() < requested) {
         out.add(
@@ -69,9 +78,10 @@ final class Arrangement {
                 + constraint.maxSkew()
                 + ": at most "
                 + bound.limit()
-                + " clusters over "
+                + (bound.limit() == 1 ? " cluster over " : " clusters over ")
                 + bound.domains()
-                + " domains keep the skew");
+                + (bound.domains() == 1 ? " domain" : " domains")
+                + (bound.limit() == 1 ? " keeps the skew" : " keep the skew"));
       }
     }
     return out;

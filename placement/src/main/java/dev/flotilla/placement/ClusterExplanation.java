@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * Why one cluster was or was not selected.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param cluster the cluster's name
  * @param selected whether the placement selects it
  * @param reason the deciding fact: {@code "out of scope"}, {@code "excluded by name"}, {@code

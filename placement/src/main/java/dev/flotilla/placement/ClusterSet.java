@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 /**
  * An immutable set of clusters of one {@link Inventory} snapshot, such as the clusters a placement
  * selects. Set operations combine sets of the same snapshot.
+ *
+ * <p>Immutable and thread-safe: its words are never written after construction, so a set may be
+ * handed to any thread.
  */
 public final class ClusterSet {
   /*

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * How one placement's decision changed after a cluster event.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param placement the placement's key, {@code namespace/name}
  * @param added clusters newly selected, sorted
  * @param removed clusters no longer selected, sorted

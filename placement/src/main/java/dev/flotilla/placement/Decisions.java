@@ -11,6 +11,10 @@ import java.util.Objects;
  * The clusters every placement of a {@link PlacementSet} selects in one inventory snapshot, with
  * the CEL runtime errors met selecting them. Immutable; {@link #update} gives the decisions of the
  * next snapshot and what changed.
+ *
+ * <p>Thread-safe: nothing in a {@code Decisions} changes once built. {@link #update} returns a new
+ * snapshot sharing structure with this one (copy-on-write chunks), so readers of this one on other
+ * threads are never disturbed, and several updates may start from the same snapshot.
  */
 public final class Decisions {
   /*

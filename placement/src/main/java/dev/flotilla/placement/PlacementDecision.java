@@ -13,6 +13,8 @@ import java.util.OptionalInt;
  * decision will next change by itself, and why fewer clusters than requested were picked, if so.
  * Immutable.
  *
+ * <p>Immutable (every collection is copied) and thread-safe.
+ *
  * @param placement the placement's name
  * @param namespace the placement's namespace
  * @param requested {@code numberOfClusters}; empty when every eligible cluster is wanted

@@ -24,6 +24,9 @@ import java.util.TreeSet;
  * Explaining is a per-cluster scan that evaluates every requirement (no short-circuit, no index):
  * it is for diagnosis, not for the hot path. It agrees with {@link CompiledPlacement#matches} on
  * every cluster.
+ *
+ * <p>Thread-safe: it holds only its (immutable) compiled placement, and each explanation is
+ * computed afresh.
  */
 public final class PlacementExplainer {
   private final CompiledPlacement placement;

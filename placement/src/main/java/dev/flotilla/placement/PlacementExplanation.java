@@ -16,6 +16,8 @@ import java.util.List;
  *
  * <p>Invariant: {@code selected + sum(rejected counts) == clusters}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param placement the placement's name
  * @param clusters the inventory's size
  * @param selected how many clusters are selected

@@ -25,6 +25,9 @@ import java.util.Set;
  * }</pre>
  *
  * Each placement is evaluated within the scope its namespace is bound to: the tenant boundary.
+ *
+ * <p>Immutable and thread-safe: compiled once, {@link #evaluate} may run from many threads, on one
+ * inventory or several, at once; it keeps nothing between calls.
  */
 public final class PlacementSet {
   // Which placements a cluster event can affect is Routing's business, built with each evaluation.

@@ -16,6 +16,8 @@ import java.util.Set;
  *     .withScores(scores);
  * }</pre>
  *
+ * <p>Immutable and thread-safe: the {@code with...} methods return new contexts.
+ *
  * @param now the time of the decision
  * @param previous the names picked last time; empty for a first decision
  * @param scores the caller-supplied scores

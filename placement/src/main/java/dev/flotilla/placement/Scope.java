@@ -10,6 +10,8 @@ import java.util.Set;
  * The clusters a placement may ever select: the cluster sets bound to its namespace, like Open
  * Cluster Management's ManagedClusterSetBinding. It is the tenant boundary: whatever a placement
  * says (names, selectors, an empty term), nothing outside its scope is selected.
+ *
+ * <p>Immutable and thread-safe: {@code union} and the factories return new scopes.
  */
 public final class Scope {
   private static final Scope ALL = new Scope(List.of(), Set.of(), true);

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The clusters a placement selects, with the CEL runtime errors met on the way.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param clusters the selected clusters
  * @param errorCount how many (cluster, expression) evaluations failed; those clusters were not
  *     selected by the failing term

@@ -12,8 +12,10 @@ import java.util.Objects;
  * the reports held (exactly; quantiles within the sketch's bound). Staleness is judged against the
  * context's clock when a report is put.
  *
- * <p>Not thread-safe: one writer at a time; the snapshots it hands out are immutable and may be
- * shared freely.
+ * <p>Not thread-safe: it keeps plain mutable maps and no lock, so every call ({@link #put}, {@link
+ * #remove}, {@link #size}, {@link #snapshot}, {@link #result}) must come from one thread at a time,
+ * or under a lock of the caller's, readers included. The snapshots and results it hands out are
+ * immutable and may be shared with any thread.
  */
 public final class LiveSummary {
   private final CompiledSummary compiled;

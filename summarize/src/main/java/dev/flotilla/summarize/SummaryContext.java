@@ -15,6 +15,9 @@ import java.util.Set;
  * clusters whose labels, annotations and properties the CEL variable {@code cluster} shows (without
  * them, {@code cluster} has only its {@code name}), and the clusters expected to report (a
  * placement decision, say), whose silence is counted as missing. Immutable.
+ *
+ * <p>Thread-safe: the {@code with...} and {@code expecting} methods return new contexts, and one
+ * context may serve summaries on many threads.
  */
 public final class SummaryContext {
   private final Instant now;

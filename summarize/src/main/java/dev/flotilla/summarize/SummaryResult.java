@@ -13,6 +13,8 @@ import java.util.Map;
  * A finished status summary, as shown to users; {@link #toJson()} is within the policy's {@code
  * maxBytes}.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param reports reports summarized, kept by the filter or not
  * @param matched reports the filter kept
  * @param groups the groups, sorted by key (numbers, then strings, then booleans, then null)

@@ -42,6 +42,9 @@ import java.util.function.Predicate;
  * Flotilla's environment: {@code (e, c) -> env.compileBoolean(e,
  * "cel").test(ClusterVariables.of(c))} inside a try that returns false on {@code
  * ExpressionEvaluationException}.
+ *
+ * <p>Thread-safe when the {@link CelPredicate} it was given is (the one above is): it keeps no
+ * state of its own.
  */
 public final class ReferencePlacement {
 

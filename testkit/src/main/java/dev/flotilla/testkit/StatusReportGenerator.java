@@ -24,6 +24,8 @@ import java.util.Objects;
  *
  * <p>Report {@code i} depends only on the seed, the cluster and {@code i}; the same inputs give the
  * same reports on every JVM.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class StatusReportGenerator {
   /**

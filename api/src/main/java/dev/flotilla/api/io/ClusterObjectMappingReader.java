@@ -43,6 +43,9 @@ import java.util.function.Supplier;
  *
  * <p>Every problem is reported at once as {@code file:line:col: field.path: message}; unknown
  * fields are problems.
+ *
+ * <p>Stateless and thread-safe: every call has a parser of its own, and the mappings returned are
+ * immutable.
  */
 public final class ClusterObjectMappingReader {
   private static final String KIND = "ClusterObjectMapping";

@@ -27,6 +27,9 @@ import java.util.Optional;
  * <p>A rule's actions are listed in a fixed order whatever the order of its fields: {@code image},
  * {@code labels}, {@code annotations}, {@code env}, {@code replicas}, {@code set}, {@code remove},
  * {@code mergePatch}, {@code jsonPatch} (see {@link Rule}).
+ *
+ * <p>Stateless and thread-safe: every call has a parser of its own, and the customizations returned
+ * are immutable.
  */
 public final class CustomizationReader {
   private CustomizationReader() {}

@@ -33,6 +33,9 @@ import java.util.Set;
  *
  * <p>A controller holding the pages as objects (from an informer's cache) reads them with {@link
  * #fromObjects(List)} or {@link #fromMaps(List)}.
+ *
+ * <p>Stateless and thread-safe: every call has a parser of its own, and the decisions returned are
+ * immutable.
  */
 public final class DecisionReader {
   /** The fields {@code place} writes besides the ones read. */

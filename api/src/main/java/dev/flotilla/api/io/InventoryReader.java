@@ -36,6 +36,9 @@ import java.util.Optional;
  * <p>Flotilla's own shapes reject unknown fields; foreign objects are read for the fields above and
  * the rest is ignored, as a Kubernetes client would. Every problem is reported at once, as {@code
  * file:line:col: field.path: message}; nothing is returned from an invalid file.
+ *
+ * <p>Stateless and thread-safe: every call has a parser of its own (the Jackson factories shared
+ * between calls are thread-safe), and the clusters returned are immutable.
  */
 public final class InventoryReader {
   private static final ClusterMapper MAPPER = ClusterMapper.of(ClusterObjects.standardMappings());

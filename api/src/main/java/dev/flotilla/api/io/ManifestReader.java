@@ -18,6 +18,10 @@ import java.util.List;
  * aliases, no duplicate keys).
  *
  * <p>The returned trees are new and belong to the caller.
+ *
+ * <p>Stateless and thread-safe: every call has a parser of its own. The trees returned are new and
+ * belong to the caller; Jackson trees are mutable, so share one between threads only if none of
+ * them changes it.
  */
 public final class ManifestReader {
   private ManifestReader() {}

@@ -13,6 +13,9 @@ import java.io.UncheckedIOException;
  * back as another type ({@code "true"}, {@code "123"}, {@code "null"}, and YAML 1.1's {@code
  * "yes"}, {@code "12:30"}, {@code "2026-01-01"}) are quoted in YAML, so what is written reads back
  * as the same tree in YAML 1.1 and 1.2 readers alike.
+ *
+ * <p>Stateless and thread-safe: the shared mappers are configured once, and {@link #yamlFactory()}
+ * returns a new factory on every call. The trees written are not changed.
  */
 public final class ManifestWriter {
   private static final ObjectMapper YAML = new ObjectMapper(yamlFactory());

@@ -20,6 +20,9 @@ import java.util.Optional;
  * Reads {@code kind: Placement} documents ({@code apiVersion: flotilla.dev/v1alpha1}). Unknown
  * fields, wrong types and invalid values are all reported, each with file, line, column and field
  * path.
+ *
+ * <p>Stateless and thread-safe: every call has a parser of its own, and the placements returned are
+ * immutable.
  */
 public final class PlacementReader {
   static final String API_VERSION = "flotilla.dev/v1alpha1";

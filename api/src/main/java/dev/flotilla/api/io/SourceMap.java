@@ -11,6 +11,8 @@ import java.util.List;
  * Where each field of a document came from. Problems found after reading (a CEL expression that
  * does not compile, a placement that names an unknown cluster) carry only a field path; {@link
  * #locate} adds the file, line and column by walking the path through the document.
+ *
+ * <p>Thread-safe: nothing in it changes after the read that built it.
  */
 public final class SourceMap {
   private final String source;

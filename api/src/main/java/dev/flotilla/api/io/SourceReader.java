@@ -529,7 +529,9 @@ final class SourceReader implements Closeable {
   private static StreamReadConstraints constraints() {
     return StreamReadConstraints.builder()
         .maxNestingDepth(Limits.MAX_DEPTH + 1)
-        .maxDocumentLength(-1) // bounded in bytes by TextInput, which knows the line
+        // No document length limit: TextInput bounds the bytes and knows the line. Unlimited is
+        // Jackson's default from 2.16 (the first with the limit) to 2.22; not setting it keeps
+        // Jackson 2.15 working (README, "Compatibility").
         .maxStringLength(Limits.MAX_STRING)
         .build();
   }

@@ -23,6 +23,9 @@ import java.util.Optional;
  * stream of such documents. {@code observedAt} is an RFC 3339 timestamp; a cluster may report once
  * per file. Every problem is reported with file, line, column and field path ({@code
  * [3].observedAt}).
+ *
+ * <p>Stateless and thread-safe: every call has a parser of its own, and the reports returned are
+ * immutable.
  */
 public final class StatusReportReader {
   private StatusReportReader() {}

@@ -23,6 +23,9 @@ import java.util.Optional;
  * fields, wrong types and invalid values are all reported, each with file, line, column and field
  * path. CEL is not compiled here: the summarize engine compiles it, and {@link Parsed#sourceMap()}
  * places its problems in the file.
+ *
+ * <p>Stateless and thread-safe: every call has a parser of its own, and the policies returned are
+ * immutable.
  */
 public final class StatusSummaryReader {
   private StatusSummaryReader() {}

@@ -4,7 +4,6 @@ import dev.flotilla.api.TaintEffect;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.internal.objects.ObjectPath;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -224,7 +223,7 @@ public final class ClusterObjectMapping {
 
   /**
    * One value at {@code path} becomes the property {@code name}: a scalar as text, or a list of
-   * scalars joined with commas (Karmada's {@code spec.zones}).
+   * scalars joined with commas (Karmada's {@code spec.zones}); an empty list sets nothing.
    *
    * @param name the property name
    * @param path where the value is
@@ -286,7 +285,7 @@ public final class ClusterObjectMapping {
     public ConditionTaint {
       check("path", path);
       requireText("type", type);
-      statuses = Set.copyOf(statuses.isEmpty() ? Set.of() : EnumSet.copyOf(statuses));
+      statuses = Set.copyOf(statuses);
       requireText("key", key);
       Objects.requireNonNull(effect, "effect");
     }

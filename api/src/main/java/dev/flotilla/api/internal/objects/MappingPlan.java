@@ -230,6 +230,9 @@ final class MappingPlan {
     if (tree.isList(node)) {
       StringBuilder out = new StringBuilder();
       int size = tree.size(node);
+      if (size == 0) {
+        return null; // nothing to say, like a missing field
+      }
       for (int i = 0; i < size; i++) {
         N item = tree.item(node, i);
         String text = item == null ? null : tree.scalarText(item);
