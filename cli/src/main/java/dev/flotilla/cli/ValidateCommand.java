@@ -64,6 +64,15 @@ final class ValidateCommand implements Callable<Integer> {
     if (contents instanceof FileContents.Inventory inventory) {
       return "valid inventory of " + Count.of(inventory.clusters().size(), "cluster");
     }
+    if (contents instanceof FileContents.Decision decision) {
+      return "valid PlacementDecision of "
+          + decision.decision().placement()
+          + ": "
+          + Count.of(decision.decision().clusters().size(), "cluster");
+    }
+    if (contents instanceof FileContents.ClusterMappings mappings) {
+      return "valid ClusterObjectMapping: " + Count.of(mappings.mappings().size(), "mapping");
+    }
     if (contents instanceof FileContents.StatusReports reports) {
       return "valid status reports of " + Count.of(reports.reports().size(), "cluster");
     }

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.flotilla.cli.FlotillaTest.Result;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,5 +121,56 @@ class PlaceDecisionObjectsTest {
     }
     assertEquals(230, total);
     assertTrue(result.out().startsWith("---\n"), "a YAML stream kubectl apply -f - reads");
+  }
+
+  @Test
+  void validateReadsDecisionPagesOfEitherKindAndClusterObjectMappings() throws IOException {
+    Path[] f = files();
+    String[] place = {"place", "--inventory", f[0].toString(), "--placement", f[1].toString()};
+    Path flotilla = FlotillaTest.write(dir, "flotilla-pages.yaml", placeAs(place, "decision"));
+    Path ocm = FlotillaTest.write(dir, "ocm-pages.yaml", placeAs(place, "ocm"));
+    Path mapping =
+        FlotillaTest.write(
+            dir,
+            "sites-mapping.yaml",
+            """
+            apiVersion: flotilla.dev/v1alpha1
+            kind: ClusterObjectMapping
+            metadata: {name: sites}
+            spec:
+              apiVersion: edge.example.com/*
+              kind: Site
+              rules:
+              - property: {name: location, path: spec.city}
+            """);
+    Result result = run("validate", flotilla.toString(), ocm.toString(), mapping.toString());
+    assertEquals(0, result.status(), result.err());
+    assertEquals(
+        flotilla
+            + ": valid PlacementDecision of web: 230 clusters\n"
+            + ocm
+            + ": valid PlacementDecision of web: 230 clusters\n"
+            + mapping
+            + ": valid ClusterObjectMapping: 1 mapping\n",
+        result.out());
+
+    Path broken =
+        FlotillaTest.write(
+            dir,
+            "broken-pages.yaml",
+            Files.readString(flotilla).replace("clusterName: store-001", "clusterName: Store_1"));
+    Result invalid = run("validate", broken.toString());
+    assertEquals(1, invalid.status());
+    assertTrue(invalid.err().startsWith("error: "), invalid.err());
+    assertTrue(invalid.err().contains("Store_1"), invalid.err());
+  }
+
+  private static String placeAs(String[] place, String output) {
+    String[] args = Arrays.copyOf(place, place.length + 2);
+    args[place.length] = "-o";
+    args[place.length + 1] = output;
+    Result result = run(args);
+    assertEquals(0, result.status(), result.err());
+    return result.out();
   }
 }

@@ -219,7 +219,8 @@ class SafeInputTest {
         "error: "
             + file
             + ":2:7: kind: Unsupported value: \"Customisation\": supported values: \"Cluster\","
-            + " \"ClusterInventory\", \"Customization\", \"Placement\", \"StatusSummary\"\n",
+            + " \"ClusterInventory\", \"ClusterObjectMapping\", \"Customization\", \"Placement\","
+            + " \"PlacementDecision\", \"StatusSummary\"\n",
         result.err());
   }
 

@@ -7,6 +7,7 @@ import dev.flotilla.api.kube.ClusterObjectMapping;
 import dev.flotilla.api.kube.ClusterObjectMapping.ConditionStatus;
 import dev.flotilla.api.kube.ClusterObjectMapping.Rule;
 import dev.flotilla.api.kube.ClusterObjectMapping.TaintSpelling;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -65,6 +66,16 @@ public final class ClusterObjectMappingReader {
    */
   public static List<ClusterObjectMapping> read(String source, String text) {
     return read(SourceReader.open(source, text));
+  }
+
+  /**
+   * Reads the mappings in {@code in} (stdin, say), closing it.
+   *
+   * @param source names the input in problems; {@code .json} is read as JSON, anything else YAML
+   * @throws ValidationException listing every problem
+   */
+  public static List<ClusterObjectMapping> read(String source, InputStream in) {
+    return read(SourceReader.open(source, in));
   }
 
   private static List<ClusterObjectMapping> read(SourceReader input) {

@@ -5,7 +5,9 @@ import dev.flotilla.api.Cluster;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.customize.Customization;
+import dev.flotilla.api.kube.ClusterObjectMapping;
 import dev.flotilla.api.placement.Placement;
+import dev.flotilla.api.placement.PreviousDecision;
 import dev.flotilla.api.summary.StatusReport;
 import dev.flotilla.api.summary.StatusSummary;
 import java.io.BufferedInputStream;
@@ -47,7 +49,14 @@ public sealed interface FileContents {
 
   /** The kinds Flotilla defines under {@code flotilla.dev/}. */
   List<String> FLOTILLA_KINDS =
-      List.of("Cluster", "ClusterInventory", "Customization", "Placement", "StatusSummary");
+      List.of(
+          "Cluster",
+          "ClusterInventory",
+          "ClusterObjectMapping",
+          "Customization",
+          "Placement",
+          "PlacementDecision",
+          "StatusSummary");
 
   /** The source the contents were read from, as named in problems. */
   String source();
@@ -85,6 +94,28 @@ public sealed interface FileContents {
     public StatusSummaryPolicy {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(parsed, "parsed");
+    }
+  }
+
+  /**
+   * {@code PlacementDecision} pages of one placement, Flotilla's or Open Cluster Management's (as
+   * {@code flotilla place -o decision|ocm} writes them), read back as the decision they hold.
+   */
+  record Decision(String source, PreviousDecision decision) implements FileContents {
+    /** Requires both parts. */
+    public Decision {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(decision, "decision");
+    }
+  }
+
+  /** {@code kind: ClusterObjectMapping} documents: how other kinds of objects become clusters. */
+  record ClusterMappings(String source, List<ClusterObjectMapping> mappings)
+      implements FileContents {
+    /** Copies the list. */
+    public ClusterMappings {
+      Objects.requireNonNull(source, "source");
+      mappings = List.copyOf(mappings);
     }
   }
 
@@ -165,6 +196,12 @@ public sealed interface FileContents {
       }
       case "StatusSummary" -> {
         return new StatusSummaryPolicy(source, StatusSummaryReader.parse(source, input));
+      }
+      case Peek.DECISION -> {
+        return new Decision(source, DecisionReader.parse(source, input).value());
+      }
+      case "ClusterObjectMapping" -> {
+        return new ClusterMappings(source, ClusterObjectMappingReader.read(source, input));
       }
       case Peek.REPORTS -> {
         return new StatusReports(source, StatusReportReader.read(source, input));

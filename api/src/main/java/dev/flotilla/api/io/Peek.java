@@ -13,6 +13,10 @@ record Peek(String kind, String written, Node.Location kindAt) {
   static final String MANIFESTS = "<manifests>";
   static final String INVENTORY = "<inventory>";
   static final String UNKNOWN_FLOTILLA_KIND = "<unknown>";
+  static final String DECISION = "<decision>";
+  private static final String DECISION_KIND = "PlacementDecision";
+  private static final Set<String> DECISION_GROUPS =
+      Set.of("flotilla.dev/", "cluster.open-cluster-management.io/");
   private static final Set<String> CLUSTER_KINDS =
       Set.of(
           "Cluster",
@@ -20,7 +24,8 @@ record Peek(String kind, String written, Node.Location kindAt) {
           "MemberCluster",
           "InternalMemberCluster",
           "ClusterInventory");
-  private static final Set<String> POLICIES = Set.of("Placement", "Customization", "StatusSummary");
+  private static final Set<String> POLICIES =
+      Set.of("Placement", "Customization", "StatusSummary", "ClusterObjectMapping");
 
   /** Peeks at {@code in}, reading at most {@code bytes}; a failure to parse is no answer. */
   static Peek of(String source, InputStream in, int bytes) {
@@ -52,6 +57,9 @@ record Peek(String kind, String written, Node.Location kindAt) {
     Fields fields = Fields.read(parser);
     if (fields.firstItemKind != null && (fields.kind == null || fields.kind.endsWith("List"))) {
       // kubectl writes "items" before "kind": the first item tells what the list holds
+      if (fields.firstItemKind.equals(DECISION_KIND)) {
+        return of(DECISION);
+      }
       return of(CLUSTER_KINDS.contains(fields.firstItemKind) ? INVENTORY : MANIFESTS);
     }
     if (fields.kind == null) {
@@ -60,6 +68,11 @@ record Peek(String kind, String written, Node.Location kindAt) {
     String kind = fields.kind;
     if (POLICIES.contains(kind)) {
       return of(kind);
+    }
+    if (kind.equals(DECISION_KIND)
+        && fields.apiVersion != null
+        && DECISION_GROUPS.stream().anyMatch(fields.apiVersion::startsWith)) {
+      return of(DECISION);
     }
     if (fields.apiVersion != null
         && fields.apiVersion.startsWith("flotilla.dev/")

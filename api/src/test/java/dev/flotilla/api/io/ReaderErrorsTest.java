@@ -250,7 +250,8 @@ class ReaderErrorsTest {
             () -> contents("p.yaml", PLACEMENT.replace("kind: Placement", "kind: Placment")));
     assertEquals(
         "p.yaml:2:7: kind: Unsupported value: \"Placment\": supported values: \"Cluster\","
-            + " \"ClusterInventory\", \"Customization\", \"Placement\", \"StatusSummary\"",
+            + " \"ClusterInventory\", \"ClusterObjectMapping\", \"Customization\", \"Placement\","
+            + " \"PlacementDecision\", \"StatusSummary\"",
         e.getMessage());
   }
 
