@@ -40,11 +40,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A CEL environment: the declared variables, the functions (the CEL standard library, the strings,
- * lists, math, sets, encoders, regex, bindings, two-variable comprehensions and optionals
- * extensions, and Kubernetes' quantity, semver, lists, regex, jsonpatch, ip, cidr, url and format
- * libraries) and the {@link ExpressionLimits}. Build it once and compile every expression with it;
- * it is immutable and thread-safe.
+ * A CEL environment: the declared variables, the functions (the CEL standard library, the strings
+ * extension with cel-go's {@code format} ({@link StringFormat}), the lists, math, sets, encoders,
+ * regex, bindings, two-variable comprehensions and optionals extensions, and Kubernetes' quantity,
+ * semver, lists, regex, jsonpatch, ip, cidr, url and format libraries) and the {@link
+ * ExpressionLimits}. Build it once and compile every expression with it; it is immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * ExpressionEnvironment env = ExpressionEnvironment.forClusters();
@@ -164,7 +165,8 @@ public final class ExpressionEnvironment {
             .addFunctionDeclarations(KubernetesJsonPatchLibrary.declarations())
             .addFunctionDeclarations(KubernetesNetLibrary.declarations())
             .addFunctionDeclarations(KubernetesUrlLibrary.declarations())
-            .addFunctionDeclarations(KubernetesFormatLibrary.declarations());
+            .addFunctionDeclarations(KubernetesFormatLibrary.declarations())
+            .addFunctionDeclarations(StringFormatLibrary.declarations());
     CelRuntimeBuilder runtimeBuilder =
         CelRuntimeFactory.plannerRuntimeBuilder()
             .setOptions(options)
@@ -176,6 +178,7 @@ public final class ExpressionEnvironment {
             .addFunctionBindings(KubernetesNetLibrary.bindings())
             .addFunctionBindings(KubernetesUrlLibrary.bindings())
             .addFunctionBindings(KubernetesFormatLibrary.bindings())
+            .addFunctionBindings(StringFormatLibrary.bindings())
             .addFunctionBindings(KubernetesListsLibrary.bindings(options))
             .addFunctionBindings(KubernetesRegexLibrary.bindings(limits.maxRegexProgramSize()))
             .addFunctionBindings(KubernetesJsonPatchLibrary.bindings());
@@ -298,6 +301,7 @@ public final class ExpressionEnvironment {
     checkResultType(ast.getResultType(), resultType, fieldPath);
     List<Problem> regexProblems = new ArrayList<>();
     checkRegexLiterals(ast.getExpr(), ast.getSource(), fieldPath, regexProblems);
+    checkFormatCalls(ast.getExpr(), ast, fieldPath, regexProblems);
     if (!regexProblems.isEmpty()) {
       throw new ValidationException(regexProblems);
     }
@@ -397,6 +401,17 @@ public final class ExpressionEnvironment {
     }
     AstNodes.children(expr)
         .forEach(child -> checkRegexLiterals(child, source, fieldPath, problems));
+  }
+
+  /** {@code format} calls of literal format strings over list literals, as cel-go checks them. */
+  private static void checkFormatCalls(
+      CelExpr expr, CelAbstractSyntaxTree ast, String fieldPath, List<Problem> problems) {
+    String problem = StringFormatLibrary.check(expr, ast);
+    if (problem != null) {
+      problems.add(
+          Problem.at(fieldPath, "compilation failed: " + at(ast.getSource(), expr) + problem));
+    }
+    AstNodes.children(expr).forEach(child -> checkFormatCalls(child, ast, fieldPath, problems));
   }
 
   private String regexError(String regex) {
