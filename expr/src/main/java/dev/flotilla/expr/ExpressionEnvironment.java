@@ -9,6 +9,7 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelSource;
 import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelKind;
@@ -29,6 +30,11 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeBuilder;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelRuntimeLibrary;
+import dev.cel.validator.CelValidator;
+import dev.cel.validator.CelValidatorFactory;
+import dev.cel.validator.validators.DurationLiteralValidator;
+import dev.cel.validator.validators.HomogeneousLiteralValidator;
+import dev.cel.validator.validators.TimestampLiteralValidator;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.expr.internal.KeyConstraint;
@@ -138,6 +144,7 @@ public final class ExpressionEnvironment {
   private final PolicyBudget policyBudget;
   private final CelCompiler compiler;
   private final CelRuntime runtime;
+  private final CelValidator literals;
   private final String clusterVariable;
 
   private ExpressionEnvironment(
@@ -200,6 +207,16 @@ public final class ExpressionEnvironment {
     variables.forEach((name, type) -> compilerBuilder.addVar(name, celType(type)));
     this.compiler = compilerBuilder.build();
     this.runtime = runtimeBuilder.build();
+    // Kubernetes' AST validators (base.go, 1.29): duration and timestamp literals must parse, and
+    // list and map literals hold one type (format's argument list excepted, as cel-go exempts it).
+    // Regex literals are checked by checkRegexLiterals, with RegexGuard's limits.
+    this.literals =
+        CelValidatorFactory.standardCelValidatorBuilder(compiler, runtime)
+            .addAstValidators(
+                DurationLiteralValidator.INSTANCE,
+                TimestampLiteralValidator.INSTANCE,
+                HomogeneousLiteralValidator.newInstance("format"))
+            .build();
   }
 
   /**
@@ -299,6 +316,14 @@ public final class ExpressionEnvironment {
       throw ValidationException.at(fieldPath, "compilation failed: " + e.getMessage());
     }
     checkResultType(ast.getResultType(), resultType, fieldPath);
+    CelValidationResult validation = literals.validate(ast);
+    if (validation.hasError()) {
+      List<Problem> problems = new ArrayList<>();
+      for (CelIssue issue : validation.getErrors()) {
+        problems.add(Problem.at(fieldPath, "compilation failed: " + oneLine(issue)));
+      }
+      throw new ValidationException(problems);
+    }
     List<Problem> regexProblems = new ArrayList<>();
     checkRegexLiterals(ast.getExpr(), ast.getSource(), fieldPath, regexProblems);
     checkFormatCalls(ast.getExpr(), ast, fieldPath, regexProblems);

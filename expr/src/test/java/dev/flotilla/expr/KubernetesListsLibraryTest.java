@@ -321,8 +321,8 @@ class KubernetesListsLibraryTest {
         "'model-a'.includes('model-a')",
         "!'model-a'.includes('model-b')",
         "[1, 2].includes(2) == true",
-        "[[1], ['a']].includes(['a'])",
-        "[1, 2.0].includes(2)",
+        "[['b'], ['a']].includes(['a'])",
+        "[1.0, 2.0].includes(2)",
         "self.ints.includes(3)",
         "!self.ints.includes('3')",
         "dyn(self.strings).includes('c')"

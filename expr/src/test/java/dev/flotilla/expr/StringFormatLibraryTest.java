@@ -541,21 +541,39 @@ class StringFormatLibraryTest {
         e.getMessage());
   }
 
-  /** TestLiteralOutput: what %s writes for a list or map reads back as an equal CEL literal. */
+  /**
+   * TestLiteralOutput: what %s writes for a list or map reads back as an equal CEL literal.
+   * cel-go's two literals mix types, which Kubernetes' homogeneous-literal validator (and
+   * Flotilla's) rejects outside format's argument list; their parts are checked one type at a time.
+   */
   @ParameterizedTest
   @MethodSource("literals")
   void listsAndMapsAreWrittenAsCelLiterals(String literal) {
     String written = (String) format("%s", literal);
-    assertEquals(true, ENV.compile(written + " == " + literal, "spec.x").evaluate(VARS), written);
+    // dyn: %s writes uint(32) as 32, equal at run time, another type for the checker
+    assertEquals(
+        true,
+        ENV.compile("dyn(" + written + ") == dyn(" + literal + ")", "spec.x").evaluate(VARS),
+        written);
   }
 
   static Stream<String> literals() {
     return Stream.of(
-        "{\"key1\": b\"xyz\", false: [11, 12, 13, timestamp(\"2019-10-12T07:20:50.52Z\")], 42:"
-            + " {uint(64): 2.7}, \"key5\": type(int), \"key2\": duration(\"2h\"), \"key4\": true,"
-            + " \"key3\": 2.71828, \"null\": null}",
-        "[\"abc\", 3.14, uint(32), b\"def\", null, type(string), duration(\"7m\"), [9, 8, 7, 6],"
-            + " timestamp(\"2023-02-03T23:31:20Z\")]");
+        "{\"key1\": b\"xyz\", \"key2\": b\"w\"}",
+        "{false: [11, 12, 13], true: [1]}",
+        "{42: {uint(64): 2.7}}",
+        "{\"key5\": type(int)}",
+        "{\"key2\": duration(\"2h\")}",
+        "{\"key3\": 2.71828, \"null\": 1.0}",
+        "[timestamp(\"2019-10-12T07:20:50.52Z\"), timestamp(\"2023-02-03T23:31:20Z\")]",
+        "[\"abc\", \"a\\\"b\"]",
+        "[3.14]",
+        "[uint(32)]",
+        "[b\"def\"]",
+        "[null]",
+        "[type(string)]",
+        "[duration(\"7m\")]",
+        "[[9, 8, 7, 6]]");
   }
 
   /** What Kubernetes' en_US locale adds: grouping, and %e's precision read as a width. */
