@@ -203,12 +203,16 @@ sealed interface CompiledAction {
   }
 
   /**
-   * Rewrites parts of container image references (of the named containers, or all). A container
-   * without an image, an image that is not a reference and a rewritten image that is not one (a
-   * repository with upper case, a tag with a '/') are errors naming the container.
+   * Rewrites parts of container image references (of the named or numbered containers, or all of
+   * the included lists). A container without an image, an image that is not a reference and a
+   * rewritten image that is not one (a repository with upper case, a tag with a '/') are errors
+   * naming the container.
    */
   record Image(
       List<String> containers,
+      List<Integer> containerIndexes,
+      boolean initContainers,
+      boolean ephemeralContainers,
       Optional<Template> registry,
       Optional<Template> repository,
       Optional<Template> tag,
@@ -219,6 +223,9 @@ sealed interface CompiledAction {
       Image compiled =
           new Image(
               image.containers(),
+              image.containerIndexes(),
+              image.initContainers(),
+              image.ephemeralContainers(),
               part(image.registry(), path + ".registry", cel, problems),
               part(image.repository(), path + ".repository", cel, problems),
               part(image.tag(), path + ".tag", cel, problems),
@@ -241,21 +248,42 @@ sealed interface CompiledAction {
 
     @Override
     public JsonNode apply(JsonNode document, TemplateContext context) {
-      List<PodTemplates.Container> all = PodTemplates.containers(document, true);
+      List<PodTemplates.Container> all =
+          PodTemplates.containers(document, initContainers, ephemeralContainers);
       String pointer = PodTemplates.podSpecPointer(document);
       for (String name : containers) {
         if (all.stream().noneMatch(c -> c.name().equals(name))) {
-          throw new ActionFailure(pointer, "no container named \"" + name + "\"");
+          throw new ActionFailure(pointer, "no container named \"" + name + "\"" + lists());
+        }
+      }
+      List<PodTemplates.Container> chosen = new ArrayList<>();
+      if (containers.isEmpty() && containerIndexes.isEmpty()) {
+        chosen.addAll(all);
+      } else {
+        List<PodTemplates.Container> regular = PodTemplates.regularContainers(document);
+        for (int index : containerIndexes) {
+          if (index >= regular.size() || regular.get(index) == null) {
+            throw new ActionFailure(
+                pointer + "/containers",
+                "no container at index " + index + " (the pod has " + regular.size() + ")");
+          }
+        }
+        for (PodTemplates.Container container : all) {
+          boolean named = containers.contains(container.name());
+          boolean numbered = false;
+          for (int index : containerIndexes) {
+            numbered |= regular.get(index).pointer().equals(container.pointer());
+          }
+          if (named || numbered) {
+            chosen.add(container);
+          }
         }
       }
       Optional<String> newRegistry = render(registry, context, pointer);
       Optional<String> newRepository = render(repository, context, pointer);
       Optional<String> newTag = render(tag, context, pointer);
       Optional<String> newDigest = render(digest, context, pointer);
-      for (PodTemplates.Container container : all) {
-        if (!containers.isEmpty() && !containers.contains(container.name())) {
-          continue;
-        }
+      for (PodTemplates.Container container : chosen) {
         String at = container.pointer() + "/image";
         JsonNode image = container.node().get("image");
         if (image == null || !image.isTextual()) {
@@ -268,6 +296,17 @@ sealed interface CompiledAction {
         container.node().put("image", rewritten);
       }
       return document;
+    }
+
+    /** Which lists a name was looked for in, for the error. */
+    private String lists() {
+      if (initContainers && ephemeralContainers) {
+        return " in containers, initContainers or ephemeralContainers";
+      }
+      if (initContainers) {
+        return " in containers or initContainers";
+      }
+      return ephemeralContainers ? " in containers or ephemeralContainers" : " in containers";
     }
 
     private static ImageReference reference(

@@ -39,12 +39,37 @@ final class PodTemplates {
 
   /** The containers, then the init containers when {@code withInit}. */
   static List<Container> containers(JsonNode manifest, boolean withInit) {
+    return containers(manifest, withInit, false);
+  }
+
+  /**
+   * The containers, then the init containers when {@code withInit}, then the ephemeral containers
+   * when {@code withEphemeral}.
+   */
+  static List<Container> containers(JsonNode manifest, boolean withInit, boolean withEphemeral) {
     ObjectNode spec = podSpec(manifest);
     String base = podSpecPointer(manifest);
     List<Container> out = new ArrayList<>();
     add(spec, "containers", base, out);
     if (withInit) {
       add(spec, "initContainers", base, out);
+    }
+    if (withEphemeral) {
+      add(spec, "ephemeralContainers", base, out);
+    }
+    return out;
+  }
+
+  /** The pod spec's {@code containers} list, in order (holes included as null). */
+  static List<Container> regularContainers(JsonNode manifest) {
+    ObjectNode spec = podSpec(manifest);
+    String base = podSpecPointer(manifest) + "/containers/";
+    List<Container> out = new ArrayList<>();
+    JsonNode list = spec.get("containers");
+    if (list != null && list.isArray()) {
+      for (int i = 0; i < list.size(); i++) {
+        out.add(list.get(i) instanceof ObjectNode c ? new Container(c, base + i) : null);
+      }
     }
     return out;
   }

@@ -45,8 +45,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * any other rule, so a rule never turns a Kubernetes object into something that is not one. As in
  * Karmada, whose OverridePolicy cannot change which resource it overrides, a customization edits a
  * resource but never makes it another one: moving a manifest to another namespace makes a different
- * resource and so is not allowed either. (A manifest given without these fields is passed on as
- * given: that is the input's fault, not a rule's.)
+ * resource and so is not allowed either. A manifest given without {@code apiVersion}, {@code kind}
+ * or {@code metadata.name} (or with one that is not a non-empty string) is refused before any rule
+ * runs, with a {@link ValidationException} naming it ({@code manifests[2].metadata.name}): a
+ * manifest is delivered to clusters as a Kubernetes object, and the identity check above needs one
+ * to hold on to.
  *
  * <h2>Fleet-scale de-duplication</h2>
  *
@@ -160,9 +163,17 @@ public final class RuleSet {
    *
    * @return the customized copy, or empty when a rule deletes the manifest for this cluster
    * @throws CustomizationException when a rule cannot apply (the input is unchanged)
+   * @throws ValidationException when the manifest is not a Kubernetes object (path {@code
+   *     manifest.kind}, say)
    */
   public Optional<JsonNode> apply(Cluster cluster, JsonNode manifest) {
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(manifest, "manifest");
+    List<Problem> problems = new ArrayList<>();
+    checkManifest(manifest, "manifest", problems);
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
     if (cacheLimit == 0) {
       return applyFresh(cluster, manifest);
     }
@@ -198,7 +209,9 @@ public final class RuleSet {
    * output once (see the class comment).
    *
    * @param manifests objects, such as those {@link dev.flotilla.api.io.ManifestReader} reads
-   * @throws ValidationException when a manifest is not a JSON object
+   * @throws ValidationException when a manifest is not a Kubernetes object (a JSON object with
+   *     {@code apiVersion}, {@code kind} and {@code metadata.name}), naming each such manifest by
+   *     its index ({@code manifests[2].metadata.name})
    */
   public CustomizationResult apply(Inventory inventory, List<JsonNode> manifests) {
     Objects.requireNonNull(inventory, "inventory");
@@ -209,16 +222,53 @@ public final class RuleSet {
     List<Problem> problems = new ArrayList<>();
     for (int i = 0; i < manifests.size(); i++) {
       JsonNode manifest = Objects.requireNonNull(manifests.get(i), "manifest");
-      if (!manifest.isObject()) {
-        problems.add(
-            Problem.at(
-                "manifests[" + i + "]",
-                "wrong type: expected object, got " + manifest.getNodeType()));
-      }
+      checkManifest(manifest, "manifests[" + i + "]", problems);
     }
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
     return List.copyOf(manifests);
+  }
+
+  /**
+   * Adds the problems of {@code manifest} if it is not a Kubernetes object: a JSON object whose
+   * {@code apiVersion}, {@code kind} and {@code metadata.name} are non-empty strings (and {@code
+   * metadata.namespace}, if given, a string).
+   */
+  private static void checkManifest(JsonNode manifest, String path, List<Problem> problems) {
+    if (!manifest.isObject()) {
+      problems.add(Problem.at(path, "wrong type: expected object, got " + manifest.getNodeType()));
+      return;
+    }
+    requireString(manifest.get("apiVersion"), path + ".apiVersion", problems);
+    requireString(manifest.get("kind"), path + ".kind", problems);
+    JsonNode metadata = manifest.get("metadata");
+    if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
+      problems.add(
+          Problem.at(
+              path + ".metadata", "wrong type: expected object, got " + metadata.getNodeType()));
+      return;
+    }
+    JsonNode name = metadata == null ? null : metadata.get("name");
+    requireString(name, path + ".metadata.name", problems);
+    JsonNode namespace = metadata == null ? null : metadata.get("namespace");
+    if (namespace != null && !namespace.isNull() && !namespace.isTextual()) {
+      problems.add(
+          Problem.at(
+              path + ".metadata.namespace",
+              "wrong type: expected string, got " + namespace.getNodeType()));
+    }
+  }
+
+  private static void requireString(JsonNode value, String path, List<Problem> problems) {
+    if (value == null || value.isNull() || (value.isTextual() && value.textValue().isEmpty())) {
+      problems.add(
+          Problem.at(
+              path,
+              "Required value: a manifest is delivered as a Kubernetes object, which needs"
+                  + " apiVersion, kind and metadata.name"));
+    } else if (!value.isTextual()) {
+      problems.add(Problem.at(path, "wrong type: expected string, got " + value.getNodeType()));
+    }
   }
 }

@@ -162,6 +162,89 @@ class CompiledActionTest {
     assertEquals("/spec/template/spec", failure.target);
   }
 
+  private static Action.Image registry(
+      List<String> names, List<Integer> indexes, boolean init, boolean ephemeral) {
+    return new Action.Image(
+        names,
+        indexes,
+        init,
+        ephemeral,
+        Optional.of("m.example"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  @Test
+  void imageChoosesContainersByIndexAsKarmadaPathsDo() {
+    // Karmada's predicate path /spec/template/spec/containers/1/image
+    JsonNode out = apply(compile(registry(List.of(), List.of(1), true, false)), deployment());
+    assertEquals(
+        "registry.example.com/shop/web:1.0.0",
+        out.at("/spec/template/spec/containers/0/image").asText());
+    assertEquals(
+        "m.example/envoyproxy/envoy:v1.29",
+        out.at("/spec/template/spec/containers/1/image").asText());
+    assertEquals("busybox:1.36", out.at("/spec/template/spec/initContainers/0/image").asText());
+    // names and positions together: the union
+    out = apply(compile(registry(List.of("init"), List.of(0), true, false)), deployment());
+    assertEquals(
+        "m.example/shop/web:1.0.0", out.at("/spec/template/spec/containers/0/image").asText());
+    assertEquals(
+        "m.example/busybox:1.36", out.at("/spec/template/spec/initContainers/0/image").asText());
+    ActionFailure failure =
+        assertThrows(
+            ActionFailure.class,
+            () -> apply(compile(registry(List.of(), List.of(2), true, false)), deployment()));
+    assertEquals("/spec/template/spec/containers", failure.target);
+    assertTrue(failure.getMessage().contains("no container at index 2"), failure.getMessage());
+  }
+
+  @Test
+  void initAndEphemeralContainersAreAnExplicitOption() {
+    // Default: containers and init containers, not ephemeral ones.
+    Action.Image defaults =
+        new Action.Image(
+            List.of(),
+            Optional.of("m.example"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    assertTrue(defaults.initContainers());
+    assertFalse(defaults.ephemeralContainers());
+    JsonNode out = apply(compile(defaults), deployment());
+    assertEquals(
+        "m.example/busybox:1.36", out.at("/spec/template/spec/initContainers/0/image").asText());
+
+    out = apply(compile(registry(List.of(), List.of(), false, false)), deployment());
+    assertEquals("busybox:1.36", out.at("/spec/template/spec/initContainers/0/image").asText());
+    assertEquals(
+        "m.example/shop/web:1.0.0", out.at("/spec/template/spec/containers/0/image").asText());
+    ActionFailure failure =
+        assertThrows(
+            ActionFailure.class,
+            () -> apply(compile(registry(List.of("init"), List.of(), false, false)), deployment()));
+    assertTrue(
+        failure.getMessage().contains("no container named \"init\" in containers"),
+        failure.getMessage());
+
+    JsonNode pod =
+        yaml(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              containers: [{name: app, image: app:1}]
+              ephemeralContainers: [{name: debug, image: busybox:1.36}]
+            """);
+    out = apply(compile(registry(List.of(), List.of(), true, false)), pod.deepCopy());
+    assertEquals("busybox:1.36", out.at("/spec/ephemeralContainers/0/image").asText());
+    out = apply(compile(registry(List.of(), List.of(), true, true)), pod.deepCopy());
+    assertEquals("m.example/busybox:1.36", out.at("/spec/ephemeralContainers/0/image").asText());
+    assertEquals("m.example/app:1", out.at("/spec/containers/0/image").asText());
+  }
+
   private static ActionFailure imageFailure(Action.Image image, JsonNode document) {
     return assertThrows(ActionFailure.class, () -> apply(compile(image), document));
   }

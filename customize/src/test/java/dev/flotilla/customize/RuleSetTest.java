@@ -258,9 +258,9 @@ class RuleSetTest {
     assertEquals("true", eu.at("/metadata/labels/eu").asText());
     assertTrue(eu.at("/metadata/labels/never").isMissingNode());
     assertEquals(yaml(DEPLOYMENT), apply(rules, US, DEPLOYMENT));
-    String other = "kind: ConfigMap\nmetadata: {name: c, labels: {edit: 'no'}}";
+    String other = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: {edit: 'no'}}";
     assertEquals(yaml(other), apply(rules, EU, other));
-    String edited = "kind: ConfigMap\nmetadata: {name: c, labels: {edit: 'yes'}}";
+    String edited = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: {edit: 'yes'}}";
     assertEquals("true", apply(rules, EU, edited).at("/metadata/labels/eu").asText());
   }
 
@@ -333,6 +333,42 @@ class RuleSetTest {
     JsonNode out = apply(rules, EU, DEPLOYMENT);
     assertTrue(out.at("/metadata/labels/touched").isMissingNode(), "no trace of the skipped rule");
     assertEquals("yes", out.at("/metadata/labels/after").asText());
+  }
+
+  /** A manifest that is not a Kubernetes object is refused by its index, before any rule runs. */
+  @Test
+  void inputManifestsMustBeKubernetesObjects() {
+    RuleSet rules =
+        rules(
+            policy("any", "rules:\n- name: label\n  clusterSelector: {}\n  labels: {add: {a: b}}"));
+    List<JsonNode> manifests =
+        List.of(
+            yaml(DEPLOYMENT),
+            yaml("kind: ConfigMap\nmetadata: {name: c}"),
+            yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {labels: {a: b}}"),
+            yaml("apiVersion: v1\nkind: 7\nmetadata: {name: ''}"),
+            yaml("apiVersion: v1\nkind: ConfigMap"),
+            yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: [x]"),
+            json("[1]"));
+    ValidationException e =
+        assertThrows(
+            ValidationException.class, () -> rules.apply(Inventory.of(List.of(EU, US)), manifests));
+    String all = e.problems().stream().map(Object::toString).reduce("", (a, b) -> a + "\n" + b);
+    assertTrue(!all.contains("manifests[0]"), all);
+    assertTrue(all.contains("manifests[1].apiVersion: Required value"), all);
+    assertTrue(all.contains("manifests[2].metadata.name: Required value"), all);
+    assertTrue(all.contains("manifests[3].kind: wrong type: expected string, got NUMBER"), all);
+    assertTrue(all.contains("manifests[3].metadata.name: Required value"), all);
+    assertTrue(all.contains("manifests[4].metadata.name: Required value"), all);
+    assertTrue(all.contains("manifests[5].metadata: wrong type: expected object"), all);
+    assertTrue(all.contains("manifests[6]: wrong type: expected object, got ARRAY"), all);
+    assertEquals(7, e.problems().size(), all);
+
+    ValidationException one =
+        assertThrows(
+            ValidationException.class,
+            () -> rules.apply(EU, yaml("apiVersion: v1\nmetadata: {name: c}")));
+    assertEquals("manifest.kind", one.problems().get(0).path(), one.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")

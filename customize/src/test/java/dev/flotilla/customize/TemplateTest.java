@@ -35,7 +35,8 @@ class TemplateTest {
     assertTrue(eval("${ 10000000000 }").isLong());
     assertTrue(eval("${ cluster.labels.env == 'prod' }").booleanValue());
     assertEquals(2.5, eval("${ 5.0 / 2.0 }").doubleValue());
-    assertEquals(json("[\"a\",1]"), eval("${ ['a', 1] }"));
+    // Mixed-type literals must say dyn, as in Kubernetes (its homogeneous-literal validator).
+    assertEquals(json("[\"a\",1]"), eval("${ [dyn('a'), dyn(1)] }"));
     assertEquals(json("{\"k\":{\"n\":true}}"), eval("${ {'k': {'n': true}} }"));
     assertEquals("prod", eval("${cluster.labels.env}").textValue());
     assertTrue(eval("${ null }").isNull());
@@ -49,7 +50,8 @@ class TemplateTest {
     assertEquals(
         "prod/eu-1a",
         eval("${cluster.labels.env}/${cluster.labels['topology.kubernetes.io/zone']}").textValue());
-    assertEquals("list [1,\"a\"] ok true", eval("list ${[1, 'a']} ok ${true}").textValue());
+    assertEquals(
+        "list [1,\"a\"] ok true", eval("list ${[dyn(1), dyn('a')]} ok ${true}").textValue());
   }
 
   @Test

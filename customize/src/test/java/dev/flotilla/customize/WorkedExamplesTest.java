@@ -164,7 +164,8 @@ class WorkedExamplesTest {
                 """));
     JsonNode input =
         yaml(
-            "kind: Deployment\nmetadata:\n  name: myapp\n  labels: {stale: x, app: myapp}\n"
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: myapp\n"
+                + "  labels: {stale: x, app: myapp}\n"
                 + "  annotations: {obsolete: y}\n");
     JsonNode out = set.apply(MEMBER2, input).orElseThrow().get("metadata");
     assertEquals(json("{\"app\":\"myapp-member2\",\"foo\":\"bar\"}"), out.get("labels"));

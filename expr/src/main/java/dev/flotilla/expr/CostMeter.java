@@ -75,6 +75,7 @@ final class CostMeter implements CelEvaluationListener {
           "substring",
           "trim",
           "quote",
+          "format",
           "distinct",
           "flatten",
           "slice",

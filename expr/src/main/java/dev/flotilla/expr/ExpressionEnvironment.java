@@ -9,6 +9,7 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelSource;
 import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.CelKind;
@@ -29,6 +30,11 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeBuilder;
 import dev.cel.runtime.CelRuntimeFactory;
 import dev.cel.runtime.CelRuntimeLibrary;
+import dev.cel.validator.CelValidator;
+import dev.cel.validator.CelValidatorFactory;
+import dev.cel.validator.validators.DurationLiteralValidator;
+import dev.cel.validator.validators.HomogeneousLiteralValidator;
+import dev.cel.validator.validators.TimestampLiteralValidator;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.expr.internal.KeyConstraint;
@@ -40,11 +46,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A CEL environment: the declared variables, the functions (the CEL standard library, the strings,
- * lists, math, sets, encoders, regex, bindings, two-variable comprehensions and optionals
- * extensions, and Kubernetes' quantity, semver, lists, regex, jsonpatch, ip, cidr, url and format
- * libraries) and the {@link ExpressionLimits}. Build it once and compile every expression with it;
- * it is immutable and thread-safe.
+ * A CEL environment: the declared variables, the functions (the CEL standard library, the strings
+ * extension with cel-go's {@code format} ({@link StringFormat}), the lists, math, sets, encoders,
+ * regex, bindings, two-variable comprehensions and optionals extensions, and Kubernetes' quantity,
+ * semver, lists, regex, jsonpatch, ip, cidr, url and format libraries) and the {@link
+ * ExpressionLimits}. Build it once and compile every expression with it; it is immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * ExpressionEnvironment env = ExpressionEnvironment.forClusters();
@@ -137,6 +144,7 @@ public final class ExpressionEnvironment {
   private final PolicyBudget policyBudget;
   private final CelCompiler compiler;
   private final CelRuntime runtime;
+  private final CelValidator literals;
   private final String clusterVariable;
 
   private ExpressionEnvironment(
@@ -164,7 +172,8 @@ public final class ExpressionEnvironment {
             .addFunctionDeclarations(KubernetesJsonPatchLibrary.declarations())
             .addFunctionDeclarations(KubernetesNetLibrary.declarations())
             .addFunctionDeclarations(KubernetesUrlLibrary.declarations())
-            .addFunctionDeclarations(KubernetesFormatLibrary.declarations());
+            .addFunctionDeclarations(KubernetesFormatLibrary.declarations())
+            .addFunctionDeclarations(StringFormatLibrary.declarations());
     CelRuntimeBuilder runtimeBuilder =
         CelRuntimeFactory.plannerRuntimeBuilder()
             .setOptions(options)
@@ -176,6 +185,7 @@ public final class ExpressionEnvironment {
             .addFunctionBindings(KubernetesNetLibrary.bindings())
             .addFunctionBindings(KubernetesUrlLibrary.bindings())
             .addFunctionBindings(KubernetesFormatLibrary.bindings())
+            .addFunctionBindings(StringFormatLibrary.bindings())
             .addFunctionBindings(KubernetesListsLibrary.bindings(options))
             .addFunctionBindings(KubernetesRegexLibrary.bindings(limits.maxRegexProgramSize()))
             .addFunctionBindings(KubernetesJsonPatchLibrary.bindings());
@@ -197,6 +207,16 @@ public final class ExpressionEnvironment {
     variables.forEach((name, type) -> compilerBuilder.addVar(name, celType(type)));
     this.compiler = compilerBuilder.build();
     this.runtime = runtimeBuilder.build();
+    // Kubernetes' AST validators (base.go, 1.29): duration and timestamp literals must parse, and
+    // list and map literals hold one type (format's argument list excepted, as cel-go exempts it).
+    // Regex literals are checked by checkRegexLiterals, with RegexGuard's limits.
+    this.literals =
+        CelValidatorFactory.standardCelValidatorBuilder(compiler, runtime)
+            .addAstValidators(
+                DurationLiteralValidator.INSTANCE,
+                TimestampLiteralValidator.INSTANCE,
+                HomogeneousLiteralValidator.newInstance("format"))
+            .build();
   }
 
   /**
@@ -296,8 +316,17 @@ public final class ExpressionEnvironment {
       throw ValidationException.at(fieldPath, "compilation failed: " + e.getMessage());
     }
     checkResultType(ast.getResultType(), resultType, fieldPath);
+    CelValidationResult validation = literals.validate(ast);
+    if (validation.hasError()) {
+      List<Problem> problems = new ArrayList<>();
+      for (CelIssue issue : validation.getErrors()) {
+        problems.add(Problem.at(fieldPath, "compilation failed: " + oneLine(issue)));
+      }
+      throw new ValidationException(problems);
+    }
     List<Problem> regexProblems = new ArrayList<>();
     checkRegexLiterals(ast.getExpr(), ast.getSource(), fieldPath, regexProblems);
+    checkFormatCalls(ast.getExpr(), ast, fieldPath, regexProblems);
     if (!regexProblems.isEmpty()) {
       throw new ValidationException(regexProblems);
     }
@@ -397,6 +426,17 @@ public final class ExpressionEnvironment {
     }
     AstNodes.children(expr)
         .forEach(child -> checkRegexLiterals(child, source, fieldPath, problems));
+  }
+
+  /** {@code format} calls of literal format strings over list literals, as cel-go checks them. */
+  private static void checkFormatCalls(
+      CelExpr expr, CelAbstractSyntaxTree ast, String fieldPath, List<Problem> problems) {
+    String problem = StringFormatLibrary.check(expr, ast);
+    if (problem != null) {
+      problems.add(
+          Problem.at(fieldPath, "compilation failed: " + at(ast.getSource(), expr) + problem));
+    }
+    AstNodes.children(expr).forEach(child -> checkFormatCalls(child, ast, fieldPath, problems));
   }
 
   private String regexError(String regex) {

@@ -18,8 +18,8 @@ import java.util.List;
  * CEL as the opaque types {@code kubernetes.Quantity} and {@code kubernetes.Semver}; {@code ==}
  * compares them by value ({@code quantity('1Gi') == quantity('1073741824')}), as Kubernetes does.
  *
- * <p>Not (yet) provided: the quantity {@code mul}, {@code div} and {@code divInt} functions of
- * newer Kubernetes versions.
+ * <p>{@code sign} is also a member function here ({@code q.sign()}); Kubernetes declares only the
+ * global {@code sign(q)}.
  */
 final class KubernetesLibrary {
   static final OpaqueType QUANTITY = OpaqueType.create("kubernetes.Quantity");

@@ -24,9 +24,10 @@ import java.util.Map;
 /**
  * Kubernetes' CEL {@code lists} library (k8s.io/apiserver pkg/cel/library, lists.go): {@code
  * isSorted}, {@code sum}, {@code min}, {@code max}, {@code indexOf} and {@code lastIndexOf} on
- * lists, with Kubernetes' overload ids and error texts ({@code min called on empty list}).
- * cel-java's lists extension has none of these names. Each call charges the {@link CostMeter} for
- * the list walk before it runs. Not provided: {@code includes} (library version 1).
+ * lists, and {@code includes} (library version 1, Kubernetes 1.37: true when the receiver is a list
+ * holding the argument, or is equal to it), with Kubernetes' overload ids and error texts ({@code
+ * min called on empty list}). cel-java's lists extension has none of these names. Each call charges
+ * the {@link CostMeter} for the list walk before it runs.
  */
 final class KubernetesListsLibrary {
   /** Kubernetes' comparable element types, in its order, with their overload-id names. */
@@ -77,7 +78,10 @@ final class KubernetesListsLibrary {
             "indexOf", member("list_a_index_of_int", SimpleType.INT, ListType.create(a), a)),
         CelFunctionDecl.newFunctionDeclaration(
             "lastIndexOf",
-            member("list_a_last_index_of_int", SimpleType.INT, ListType.create(a), a)));
+            member("list_a_last_index_of_int", SimpleType.INT, ListType.create(a), a)),
+        CelFunctionDecl.newFunctionDeclaration(
+            "includes",
+            member("list_includes_dyn_dyn", SimpleType.BOOL, SimpleType.DYN, SimpleType.DYN)));
   }
 
   static List<CelFunctionBinding> bindings(CelOptions options) {
@@ -116,6 +120,12 @@ final class KubernetesListsLibrary {
     bindings.addAll(sum);
     bindings.add(indexOf(equality, false));
     bindings.add(indexOf(equality, true));
+    bindings.add(
+        CelFunctionBinding.from(
+            "list_includes_dyn_dyn",
+            Object.class,
+            Object.class,
+            (target, item) -> includes(equality, target, item)));
     return bindings;
   }
 
@@ -237,6 +247,14 @@ final class KubernetesListsLibrary {
       }
     }
     return -1;
+  }
+
+  private static boolean includes(RuntimeEquality equality, Object target, Object item) {
+    if (target instanceof List<?> list) {
+      return indexOf(equality, list, item, false) >= 0;
+    }
+    CostMeter.charge(1 + weight(item));
+    return equality.objectEquals(target, item);
   }
 
   /** What comparing with {@code item} costs beyond a scalar comparison. */

@@ -31,7 +31,8 @@ import java.util.function.BiFunction;
  * #CHARGES} are wrapped (a library's bindings are collected by handing it a recording builder), and
  * the wrapper charges {@link CostMeter#charge} before calling the original. Regular expressions are
  * also checked by {@link RegexGuard} before cel-java compiles them, and {@code matches} uses the
- * guard's cached compiled pattern instead of compiling on every call.
+ * guard's cached compiled pattern instead of compiling on every call. The strings extension's index
+ * functions are replaced by cel-go's ({@link CelGoStrings}) on the way.
  */
 final class MeteredFunctions {
   /** What a call will cost, from its arguments alone, in cost units. */
@@ -190,7 +191,9 @@ final class MeteredFunctions {
           binding instanceof InternalCelFunctionBinding named
               ? named.getFunctionName()
               : STANDARD_FUNCTION.getOrDefault(binding.getOverloadId(), binding.getOverloadId());
-      byFunction.computeIfAbsent(function, f -> new ArrayList<>()).add(binding);
+      byFunction
+          .computeIfAbsent(function, f -> new ArrayList<>())
+          .add(CelGoStrings.override(binding));
     }
     List<CelFunctionBinding> out = new ArrayList<>();
     byFunction.forEach(

@@ -194,4 +194,61 @@ class HostileExpressionsTest {
             () -> search.test(cluster(Map.of("big", "a".repeat(200_000)))));
     assertEquals(Kind.COST_LIMIT, e.kind());
   }
+
+  @Test
+  void formatDoublingIsChargedBeforeItAllocates() {
+    String doubling = "'ab'";
+    for (int i = 0; i < 40; i++) {
+      doubling = "cel.bind(s" + i + ", " + doubling + ", '%s%s'.format([s" + i + ", s" + i + "]))";
+    }
+    ExpressionEvaluationException e = failure(doubling + ".size() > 0", cluster(Map.of()));
+    assertEquals(Kind.COST_LIMIT, e.kind(), e.getMessage());
+  }
+
+  @Test
+  void formatPrecisionsWidthsAndHexAreCharged() {
+    ExpressionEnvironment small =
+        ExpressionEnvironment.builder()
+            .variable("cluster", ExpressionEnvironment.VariableType.CLUSTER)
+            .limits(
+                ExpressionLimits.defaults()
+                    .withMaxEvaluationCost(20_000)
+                    .withMaxEvaluationTime(Duration.ofMinutes(1)))
+            .build();
+    String fixed =
+        "cluster.annotations.f.format(["
+            + String.join(", ", java.util.Collections.nCopies(1000, "1e300"))
+            + "]).size() > 0";
+    String hex = "'%x%x'.format([cluster.annotations.f, cluster.annotations.f]).size() > 0";
+    String list = "cel.bind(f, cluster.annotations.f, '%s'.format([[f, f, f, f, f]])).size() > 0";
+    // Each small enough to run, ...
+    assertTrue(small.compileBoolean(fixed, "x").test(cluster(Map.of("f", "%.255f".repeat(10)))));
+    assertTrue(small.compileBoolean(fixed, "x").test(cluster(Map.of("f", "%.255e".repeat(10)))));
+    assertTrue(small.compileBoolean(hex, "x").test(cluster(Map.of("f", "a".repeat(1000)))));
+    assertTrue(small.compileBoolean(list, "x").test(cluster(Map.of("f", "a".repeat(1000)))));
+    // ... and each refused when its output outgrows the budget: 1,000 fixed-point numbers of 670
+    // characters, 1,000 widths of 255, twice 400,000 hex digits, five quoted 100,000-character
+    // strings.
+    for (Map.Entry<String, String> hostile :
+        Map.of(
+                fixed,
+                "%.255f".repeat(1400),
+                fixed + " ",
+                "%.255e".repeat(1400),
+                hex,
+                "a".repeat(200_000),
+                list,
+                "a".repeat(200_000))
+            .entrySet()) {
+      CompiledExpression compiled = small.compileBoolean(hostile.getKey().strip(), "x");
+      ExpressionEvaluationException e =
+          assertTimeoutPreemptively(
+              HANG_GUARD,
+              () ->
+                  assertThrows(
+                      ExpressionEvaluationException.class,
+                      () -> compiled.test(cluster(Map.of("f", hostile.getValue())))));
+      assertEquals(Kind.COST_LIMIT, e.kind(), hostile.getKey() + ": " + e.getMessage());
+    }
+  }
 }

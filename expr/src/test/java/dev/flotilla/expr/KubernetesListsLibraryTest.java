@@ -295,7 +295,8 @@ class KubernetesListsLibraryTest {
         "self.big.min() > 0",
         "self.big.max() > 0",
         "self.big.indexOf(2) > 0",
-        "self.big.lastIndexOf(2) > 0"
+        "self.big.lastIndexOf(2) > 0",
+        "self.big.includes(2)"
       })
   void eachFunctionIsCharged(String expression) {
     ExpressionLimits limits = ENV.limits();
@@ -306,5 +307,27 @@ class KubernetesListsLibraryTest {
             ExpressionEvaluationException.class,
             () -> ENV.compile(expression, "spec.x").evaluate(Map.of("self", Map.of("big", big))));
     assertEquals(Kind.COST_LIMIT, e.kind(), e.getMessage());
+  }
+
+  /**
+   * includes (library version 1): the examples of lists.go's doc comment and the expressions of
+   * k8s.io/apiserver pkg/cel/environment/environment_test.go.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[1, 2, 3].includes(2)",
+        "![1, 2, 3].includes(4)",
+        "'model-a'.includes('model-a')",
+        "!'model-a'.includes('model-b')",
+        "[1, 2].includes(2) == true",
+        "[['b'], ['a']].includes(['a'])",
+        "[1.0, 2.0].includes(2)",
+        "self.ints.includes(3)",
+        "!self.ints.includes('3')",
+        "dyn(self.strings).includes('c')"
+      })
+  void includes(String expression) {
+    assertEquals(true, evalOverObject(expression), expression);
   }
 }

@@ -102,8 +102,18 @@ public sealed interface Action {
    * selected container without an image, or whose image is not a reference before or after the
    * rewrite, is an error naming the container.
    *
-   * @param containers names of the containers (init containers included) to rewrite; empty means
-   *     all of them; a name the pod template lacks is an error
+   * <p>Which containers: those named in {@code containers} and those at the positions in {@code
+   * containerIndexes} (of the pod spec's {@code containers} list, as Karmada's image overrider
+   * paths {@code /spec/template/spec/containers/<N>/image} address them); when both are empty,
+   * every container. {@code initContainers} (default true: a registry mirror must serve every image
+   * the pod pulls) and {@code ephemeralContainers} (default false: they are added to running pods,
+   * not templates) say which other lists take part, by name or, when nothing is named, all.
+   *
+   * @param containers names of the containers to rewrite; a name no included list has is an error
+   * @param containerIndexes positions in the pod spec's {@code containers} list; a position past
+   *     its end is an error
+   * @param initContainers whether {@code initContainers} are rewritten too
+   * @param ephemeralContainers whether {@code ephemeralContainers} are rewritten too
    * @param registry such as {@code registry.eu.example.com}
    * @param repository such as {@code team/web}
    * @param tag such as {@code 1.2.3}
@@ -111,14 +121,25 @@ public sealed interface Action {
    */
   record Image(
       List<String> containers,
+      List<Integer> containerIndexes,
+      boolean initContainers,
+      boolean ephemeralContainers,
       Optional<String> registry,
       Optional<String> repository,
       Optional<String> tag,
       Optional<String> digest)
       implements Action {
-    /** Checks that some part is given, and not both a tag and a digest. */
+    /** Checks that some part is given, not both a tag and a digest, and no negative position. */
     public Image {
       containers = List.copyOf(containers);
+      containerIndexes = List.copyOf(containerIndexes);
+      for (int i = 0; i < containerIndexes.size(); i++) {
+        if (containerIndexes.get(i) < 0) {
+          throw ValidationException.at(
+              "image.containerIndexes[" + i + "]",
+              "Invalid value: " + containerIndexes.get(i) + ": must be greater than or equal to 0");
+        }
+      }
       Objects.requireNonNull(registry, "registry");
       Objects.requireNonNull(repository, "repository");
       Objects.requireNonNull(tag, "tag");
@@ -130,6 +151,16 @@ public sealed interface Action {
       if (tag.isPresent() && digest.isPresent()) {
         throw ValidationException.at("image.digest", "Forbidden: set tag or digest, not both");
       }
+    }
+
+    /** Containers by name (empty: all), init containers included, ephemeral ones not. */
+    public Image(
+        List<String> containers,
+        Optional<String> registry,
+        Optional<String> repository,
+        Optional<String> tag,
+        Optional<String> digest) {
+      this(containers, List.of(), true, false, registry, repository, tag, digest);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.flotilla.api.customize.Customization;
 import dev.flotilla.api.customize.CustomizationSpec;
 import dev.flotilla.api.customize.ResourceSelector;
 import dev.flotilla.api.customize.Rule;
+import dev.flotilla.api.io.Node.ScalarNode;
 import dev.flotilla.api.labels.LabelSelector;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
 import java.io.InputStream;
@@ -182,6 +183,21 @@ public final class CustomizationReader {
 
   private static Optional<Action> image(ObjectView view, String rulePath) {
     List<String> containers = view.stringList("containers");
+    List<Integer> indexes =
+        view.list(
+            "containerIndexes",
+            (item, itemPath) -> {
+              if (item instanceof ScalarNode scalar
+                  && scalar.value() instanceof Long index
+                  && index >= Integer.MIN_VALUE
+                  && index <= Integer.MAX_VALUE) {
+                return Optional.of(index.intValue());
+              }
+              view.binder().wrongType(item, itemPath, "integer");
+              return Optional.empty();
+            });
+    boolean initContainers = view.bool("initContainers").orElse(true);
+    boolean ephemeralContainers = view.bool("ephemeralContainers").orElse(false);
     Optional<String> registry = view.string("registry");
     Optional<String> repository = view.string("repository");
     Optional<String> tag = view.string("tag");
@@ -192,7 +208,16 @@ public final class CustomizationReader {
             .construct(
                 view.node(),
                 rulePath,
-                () -> new Action.Image(containers, registry, repository, tag, digest)));
+                () ->
+                    new Action.Image(
+                        containers,
+                        indexes,
+                        initContainers,
+                        ephemeralContainers,
+                        registry,
+                        repository,
+                        tag,
+                        digest)));
   }
 
   /** Builds a labels or annotations edit. */

@@ -256,4 +256,44 @@ class CustomizationReaderTest {
     Problem located = parsed.sourceMap().locate(Problem.at("spec.rules[0].set[0].value", "bad"));
     assertEquals(9, located.line());
   }
+
+  @Test
+  void imageChoosesContainersByNameOrIndexAndSaysWhichListsTakePart() {
+    Customization c =
+        read(
+            """
+            spec:
+              rules:
+              - name: mirror
+                image: {containerIndexes: [1], initContainers: false, ephemeralContainers: true, registry: m.example}
+              - name: defaults
+                image: {registry: m.example}
+            """);
+    Action.Image first = (Action.Image) c.spec().rules().get(0).actions().get(0);
+    assertEquals(List.of(1), first.containerIndexes());
+    assertEquals(false, first.initContainers());
+    assertEquals(true, first.ephemeralContainers());
+    Action.Image second = (Action.Image) c.spec().rules().get(1).actions().get(0);
+    assertEquals(List.of(), second.containerIndexes());
+    assertEquals(true, second.initContainers());
+    assertEquals(false, second.ephemeralContainers());
+
+    String all =
+        String.join(
+            "\n",
+            problems(
+                """
+                spec:
+                  rules:
+                  - name: a
+                    image: {containerIndexes: [-1], registry: m.example}
+                  - name: b
+                    image: {containerIndexes: [web], initContainers: "no", registry: m.example}
+                """));
+    assertTrue(
+        all.contains("spec.rules[0].image.containerIndexes[0]: Invalid value: -1: must be greater"),
+        all);
+    assertTrue(all.contains("spec.rules[1].image.containerIndexes[0]: wrong type"), all);
+    assertTrue(all.contains("spec.rules[1].image.initContainers: wrong type"), all);
+  }
 }
