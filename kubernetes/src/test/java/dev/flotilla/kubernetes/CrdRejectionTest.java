@@ -324,6 +324,18 @@ class CrdRejectionTest {
             "spec.rules[0].image.digest",
             "{name: a, image: {tag: v2, digest: 'sha256:0'}}"),
         rule(
+            "an image container index below zero",
+            "spec.rules[0].image.containerIndexes[0]",
+            "{name: a, image: {containerIndexes: [-1], tag: v2}}"),
+        rule(
+            "an image container index that is not an integer",
+            "spec.rules[0].image.containerIndexes[0]",
+            "{name: a, image: {containerIndexes: [first], tag: v2}}"),
+        rule(
+            "init containers given as text",
+            "spec.rules[0].image.initContainers",
+            "{name: a, image: {initContainers: 'no', tag: v2}}"),
+        rule(
             "an image that changes nothing",
             "spec.rules[0].image",
             "{name: a, image: {containers: [app]}}"),

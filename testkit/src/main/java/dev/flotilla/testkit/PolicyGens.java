@@ -495,7 +495,15 @@ public final class PolicyGens {
     if (registry.isEmpty() && repository.isEmpty() && tag.isEmpty() && digest.isEmpty()) {
       tag = Optional.of(d.pick(ODD_TEXT));
     }
-    return new Action.Image(d.list(0, 2, x -> x.pick(ODD_TEXT)), registry, repository, tag, digest);
+    return new Action.Image(
+        d.list(0, 2, x -> x.pick(ODD_TEXT)),
+        d.list(0, 2, x -> x.between(0, 9)),
+        !d.chance(3),
+        d.chance(3),
+        registry,
+        repository,
+        tag,
+        digest);
   }
 
   private static Action env(Draw d) {

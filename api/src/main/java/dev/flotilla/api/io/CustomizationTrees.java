@@ -114,6 +114,17 @@ final class CustomizationTrees {
     if (action instanceof Action.Image image) {
       ObjectNode out = rule.putObject("image");
       strings(out, "containers", image.containers());
+      if (!image.containerIndexes().isEmpty()) {
+        ArrayNode indexes = out.putArray("containerIndexes");
+        image.containerIndexes().forEach(indexes::add);
+      }
+      // Written only where they differ from the reader's defaults, as other absent fields are.
+      if (!image.initContainers()) {
+        out.put("initContainers", false);
+      }
+      if (image.ephemeralContainers()) {
+        out.put("ephemeralContainers", true);
+      }
       optional(out, "registry", image.registry());
       optional(out, "repository", image.repository());
       optional(out, "tag", image.tag());
