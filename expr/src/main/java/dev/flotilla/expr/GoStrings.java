@@ -26,4 +26,23 @@ final class GoStrings {
             });
     return out.append('"').toString();
   }
+
+  /**
+   * Compares as Go compares strings: by their UTF-8 bytes, which orders like code points (not like
+   * {@link String#compareTo}, which compares UTF-16 units).
+   */
+  static int compareCodePoints(String x, String y) {
+    int i = 0;
+    int j = 0;
+    while (i < x.length() && j < y.length()) {
+      int a = x.codePointAt(i);
+      int b = y.codePointAt(j);
+      if (a != b) {
+        return Integer.compare(a, b);
+      }
+      i += Character.charCount(a);
+      j += Character.charCount(b);
+    }
+    return Boolean.compare(i < x.length(), j < y.length());
+  }
 }

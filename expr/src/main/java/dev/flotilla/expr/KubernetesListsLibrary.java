@@ -288,7 +288,7 @@ final class KubernetesListsLibrary {
       return compareNumbers(x, y);
     }
     if (a instanceof String x && b instanceof String y) {
-      return compareCodePoints(x, y);
+      return GoStrings.compareCodePoints(x, y);
     }
     if (a instanceof Boolean x && b instanceof Boolean y) {
       return Boolean.compare(x, y);
@@ -316,22 +316,6 @@ final class KubernetesListsLibrary {
     return n instanceof UnsignedLong u
         ? u.bigIntegerValue()
         : java.math.BigInteger.valueOf(n.longValue());
-  }
-
-  /** Go compares strings by their UTF-8 bytes, which orders like code points. */
-  private static int compareCodePoints(String x, String y) {
-    int i = 0;
-    int j = 0;
-    while (i < x.length() && j < y.length()) {
-      int a = x.codePointAt(i);
-      int b = y.codePointAt(j);
-      if (a != b) {
-        return Integer.compare(a, b);
-      }
-      i += Character.charCount(a);
-      j += Character.charCount(b);
-    }
-    return Boolean.compare(i < x.length(), j < y.length());
   }
 
   private static KubernetesLibrary.FunctionError noOverload(String function, Object value) {

@@ -298,7 +298,7 @@ final class StringFormat {
       out.grow(1);
       pairs.add(new String[] {written, value.text.toString()});
     }
-    pairs.sort((a, b) -> compareCodePoints(a[0], b[0]));
+    pairs.sort((a, b) -> GoStrings.compareCodePoints(a[0], b[0]));
     out.append("{");
     for (int k = 0; k < pairs.size(); k++) {
       if (k > 0) {
@@ -666,22 +666,6 @@ final class StringFormat {
           true;
       default -> false;
     };
-  }
-
-  /** Go compares strings by their UTF-8 bytes, which orders like code points. */
-  private static int compareCodePoints(String x, String y) {
-    int i = 0;
-    int j = 0;
-    while (i < x.length() && j < y.length()) {
-      int a = x.codePointAt(i);
-      int b = y.codePointAt(j);
-      if (a != b) {
-        return Integer.compare(a, b);
-      }
-      i += Character.charCount(a);
-      j += Character.charCount(b);
-    }
-    return Boolean.compare(i < x.length(), j < y.length());
   }
 
   /** cel-go's type name of a run-time value, for error messages. */
