@@ -79,6 +79,12 @@ final class CompiledTerm {
    */
   private final Input[] inputs;
 
+  /**
+   * The first expression as a test the name dictionary answers, or null. It never fails, so it may
+   * narrow the candidates before any other expression runs.
+   */
+  private final NameTest nameTest;
+
   private CompiledTerm(Condition[] conditions, CompiledExpression[] expressions) {
     this.conditions = conditions;
     this.expressions = expressions;
@@ -95,6 +101,7 @@ final class CompiledTerm {
         expressions.length > 0
             && Arrays.stream(expressions).noneMatch(e -> e.keyConstraints().isEmpty());
     this.inputs = expressions.length == 0 ? null : Input.of(reads);
+    this.nameTest = expressions.length == 0 ? null : NameTest.of(expressions[0].source());
   }
 
   /** Compiles {@code term}; CEL problems are reported under {@code path}. */
@@ -205,6 +212,21 @@ final class CompiledTerm {
       iterateCandidates(inventory, operands, target);
     } else {
       fusedLoop(inventory, operands, target);
+    }
+    if (nameTest != null) {
+      long[] named = nameTest.resolve(inventory);
+      boolean decided = nameTest.exact() && expressions.length == 1;
+      for (int w = 0; w < target.length; w++) {
+        long in = target[w] & named[w];
+        if (decided) {
+          out[w] |= in & ~skip[w];
+        } else {
+          target[w] = in;
+        }
+      }
+      if (decided) {
+        return;
+      }
     }
     if (decidedByGuards) {
       decideByGuards(inventory, target, out, skip, errors);

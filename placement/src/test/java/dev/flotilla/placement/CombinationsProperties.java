@@ -30,20 +30,11 @@ class CombinationsProperties {
         .checkAssert(
             seed -> {
               RandomFleets random = new RandomFleets(seed);
-              List<Cluster> clusters = new ArrayList<>(random.inventory(random.nextInt(300)));
-              Inventory inventory = Inventory.of(clusters);
-              for (int step = random.nextInt(20); step > 0 && !clusters.isEmpty(); step--) {
-                int i = random.nextInt(clusters.size());
-                if (random.nextInt(4) == 0) {
-                  inventory = inventory.without(clusters.remove(i).name());
-                } else {
-                  Cluster changed = random.cluster(clusters.get(i).name());
-                  clusters.set(i, changed);
-                  inventory = inventory.with(changed);
-                }
-              }
               List<String> cel = new ArrayList<>();
-              for (int i = 1 + random.nextInt(2); i > 0; i--) {
+              if (random.nextInt(3) == 0) {
+                cel.add(random.pick(NAME_TESTS));
+              }
+              for (int i = 1 + random.nextInt(2) - cel.size(); i > 0; i--) {
                 cel.add(expression(random, 2));
               }
               ClusterSelectorTerm term =
@@ -54,6 +45,25 @@ class CombinationsProperties {
                       List.of(),
                       cel);
               CompiledTerm compiled = CompiledTerm.compile(term, "t", CEL);
+              List<Cluster> clusters = new ArrayList<>(random.inventory(random.nextInt(300)));
+              Inventory inventory = Inventory.of(clusters);
+              // Evaluated once before the updates, so that later snapshots share its name index.
+              int first = Posting.words(inventory.capacity());
+              compiled.evaluate(inventory, new long[first], new long[first], new Recorded());
+              for (int step = random.nextInt(20); step > 0 && !clusters.isEmpty(); step--) {
+                int i = random.nextInt(clusters.size());
+                if (random.nextInt(4) == 0) {
+                  inventory = inventory.without(clusters.remove(i).name());
+                } else if (random.nextInt(3) == 0) {
+                  Cluster added = random.cluster("c-" + (300 + step) + "-new");
+                  clusters.add(added);
+                  inventory = inventory.with(added);
+                } else {
+                  Cluster changed = random.cluster(clusters.get(i).name());
+                  clusters.set(i, changed);
+                  inventory = inventory.with(changed);
+                }
+              }
               int words = Posting.words(inventory.capacity());
               long[] out = new long[words];
               Recorded indexed = new Recorded();
@@ -74,6 +84,24 @@ class CombinationsProperties {
               assertEquals(alone.errors, indexed.errors, context + " errors");
             });
   }
+
+  /** Tests of the name, some answered by the name dictionary, some not. */
+  private static final List<String> NAME_TESTS =
+      List.of(
+          "cluster.name.startsWith('c-1')",
+          "cluster.name.startsWith(\"c-\")",
+          "cluster.name.startsWith('')",
+          "cluster.name.startsWith('d')",
+          "cluster.name.endsWith('7')",
+          "cluster.name.endsWith('-new')",
+          "cluster.name in ['c-1', 'c-22', 'zz', 'c-305-new']",
+          "cluster.name in []",
+          "cluster.name.matches('^c-1.*')",
+          "cluster.name.matches('^c-2[0-9]$')",
+          "cluster.name.matches('^c-3|7')",
+          "cluster.name.matches('^c-2?1')",
+          "cluster.name.matches('c-1')",
+          "cluster.name.startsWith('c-1') || cluster.labels.a == 'x'");
 
   /** A boolean expression over labels a, b, c, n and properties cpu, version, site. */
   private static String expression(RandomFleets random, int depth) {
