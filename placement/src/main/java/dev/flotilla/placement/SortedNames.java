@@ -44,7 +44,8 @@ final class SortedNames {
   /** Sets in {@code out} the ordinals of the names starting with {@code prefix}. */
   void prefix(String prefix, long[] out) {
     int from = firstNotBefore(prefix);
-    for (int i = from; i < names.length && names[i].startsWith(prefix); i++) {
+    int to = prefix.isEmpty() ? names.length : firstNotBefore(successor(prefix), from);
+    for (int i = from; i < to; i++) {
       int ordinal = ordinals[i];
       out[ordinal >>> 6] |= 1L << ordinal;
     }
@@ -60,9 +61,32 @@ final class SortedNames {
     }
   }
 
-  /** The index of the first name not less than {@code key}. */
+  /**
+   * The least string greater than every string starting with {@code prefix} (not empty): the prefix
+   * with its last char incremented, dropping trailing {@code \uffff} chars; names starting with the
+   * prefix are the range [prefix, successor). Null when there is none (only {@code \uffff}s): then
+   * every name from the prefix on starts with it.
+   */
+  private static String successor(String prefix) {
+    int end = prefix.length();
+    while (end > 0 && prefix.charAt(end - 1) == Character.MAX_VALUE) {
+      end--;
+    }
+    if (end == 0) {
+      return null;
+    }
+    return prefix.substring(0, end - 1) + (char) (prefix.charAt(end - 1) + 1);
+  }
+
   private int firstNotBefore(String key) {
-    int low = 0;
+    return firstNotBefore(key, 0);
+  }
+
+  /** The index of the first name from {@code low} on not less than {@code key} (null: none is). */
+  private int firstNotBefore(String key, int low) {
+    if (key == null) {
+      return names.length;
+    }
     int high = names.length;
     while (low < high) {
       int mid = (low + high) >>> 1;
