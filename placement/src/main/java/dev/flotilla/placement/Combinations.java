@@ -111,6 +111,10 @@ final class Combinations {
       }
       ValueColumn column = columns[level];
       int words = mask.length;
+      if (level == inputs.length - 1) {
+        lastLevel(column, mask);
+        return;
+      }
       if (column != null) {
         for (int id = 0; id < column.valueCount(); id++) {
           Posting posting = column.postingOf(id);
@@ -139,6 +143,71 @@ final class Combinations {
       }
     }
 
+    /**
+     * The last key: evaluate each value first, then OR a true value's posting, masked, straight
+     * into {@code out}; only a failing value's clusters are materialized (for its errors).
+     */
+    private void lastLevel(ValueColumn column, long[] mask) {
+      int level = inputs.length - 1;
+      if (column != null) {
+        for (int id = 0; id < column.valueCount(); id++) {
+          Posting posting = column.postingOf(id);
+          if (posting.count() == 0) {
+            continue;
+          }
+          values[level] = column.value(id);
+          CompiledTerm.Outcome outcome = evaluate();
+          if (outcome.matched()) {
+            orMasked(posting, mask, out);
+          } else if (outcome.failed() != null) {
+            long[] sub = new long[mask.length];
+            posting.orInto(sub);
+            if (and(sub, mask)) {
+              failedMasks.add(sub);
+              failures.add(outcome);
+            }
+          }
+        }
+      }
+      values[level] = null;
+      long[] present = new long[mask.length];
+      if (column != null) {
+        column.present().orInto(present);
+      }
+      long any = 0;
+      for (int w = 0; w < mask.length; w++) {
+        any |= mask[w] & ~present[w];
+      }
+      if (any == 0) {
+        return;
+      }
+      CompiledTerm.Outcome outcome = evaluate();
+      if (outcome.matched() || outcome.failed() != null) {
+        long[] absent = new long[mask.length];
+        for (int w = 0; w < mask.length; w++) {
+          absent[w] = mask[w] & ~present[w];
+        }
+        record(outcome, absent);
+      }
+    }
+
+    /** {@code out |= posting & mask}. */
+    private static void orMasked(Posting posting, long[] mask, long[] out) {
+      if (posting instanceof Posting.Dense dense) {
+        long[] bits = dense.words;
+        int n = Math.min(bits.length, mask.length);
+        for (int w = 0; w < n; w++) {
+          out[w] |= bits[w] & mask[w];
+        }
+      } else {
+        for (int ordinal : ((Posting.Sparse) posting).ordinals) {
+          if (ordinal < mask.length << 6 && (mask[ordinal >>> 6] & (1L << ordinal)) != 0) {
+            out[ordinal >>> 6] |= 1L << ordinal;
+          }
+        }
+      }
+    }
+
     /** {@code sub &= mask} over mask's length; whether anything is left. */
     private static boolean and(long[] sub, long[] mask) {
       long any = 0;
@@ -159,16 +228,10 @@ final class Combinations {
     }
 
     private void decide(long[] mask) {
-      Map<String, String> labels = new HashMap<>();
-      Map<String, String> properties = new HashMap<>();
-      for (int i = 0; i < inputs.length; i++) {
-        if (values[i] != null) {
-          (inputs[i].label() ? labels : properties).put(inputs[i].key(), values[i]);
-        }
-      }
-      // The name is not read (Input.of): any string will do.
-      CompiledTerm.Outcome outcome =
-          term.outcome(ClusterFacts.of("", labels, properties, Map.of()), errors);
+      record(evaluate(), mask);
+    }
+
+    private void record(CompiledTerm.Outcome outcome, long[] mask) {
       if (outcome.matched()) {
         for (int w = 0; w < mask.length; w++) {
           out[w] |= mask[w];
@@ -177,6 +240,19 @@ final class Combinations {
         failedMasks.add(mask);
         failures.add(outcome);
       }
+    }
+
+    /** The outcome on a representative holding the current {@link #values}. */
+    private CompiledTerm.Outcome evaluate() {
+      Map<String, String> labels = new HashMap<>();
+      Map<String, String> properties = new HashMap<>();
+      for (int i = 0; i < inputs.length; i++) {
+        if (values[i] != null) {
+          (inputs[i].label() ? labels : properties).put(inputs[i].key(), values[i]);
+        }
+      }
+      // The name is not read (Input.of): any string will do.
+      return term.outcome(ClusterFacts.of("", labels, properties, Map.of()), errors);
     }
 
     /** Each failing cluster's error, in ordinal order as the per-cluster loop reports them. */

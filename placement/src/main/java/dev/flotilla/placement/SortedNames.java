@@ -17,6 +17,16 @@ final class SortedNames {
   private final String[] names;
   private final int[] ordinals;
 
+  /**
+   * Recent prefixes' ordinals as words, as Lucene caches a filter per segment: a prefix covering
+   * half the fleet sets 50,000 scattered bits, a cached one is a word-wise OR. Valid as long as the
+   * dictionary is (its entries never change); bounded, cleared when full.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, long[]> prefixes =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int CACHED_PREFIXES = 16;
+
   private SortedNames(String[] names, int[] ordinals) {
     this.names = names;
     this.ordinals = ordinals;
@@ -43,6 +53,22 @@ final class SortedNames {
 
   /** Sets in {@code out} the ordinals of the names starting with {@code prefix}. */
   void prefix(String prefix, long[] out) {
+    long[] cached = prefixes.get(prefix);
+    if (cached == null) {
+      cached = new long[out.length];
+      setPrefix(prefix, cached);
+      if (prefixes.size() >= CACHED_PREFIXES) {
+        prefixes.clear();
+      }
+      prefixes.put(prefix, cached);
+    }
+    int n = Math.min(cached.length, out.length);
+    for (int w = 0; w < n; w++) {
+      out[w] |= cached[w];
+    }
+  }
+
+  private void setPrefix(String prefix, long[] out) {
     int from = firstNotBefore(prefix);
     int to = prefix.isEmpty() ? names.length : firstNotBefore(successor(prefix), from);
     for (int i = from; i < to; i++) {
