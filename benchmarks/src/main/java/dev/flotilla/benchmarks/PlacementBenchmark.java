@@ -45,15 +45,37 @@ public class PlacementBenchmark {
     return count;
   }
 
+  /**
+   * client-java's label selector over the same label maps. Shapes with CEL that client-java cannot
+   * express ({@code celVersion}, {@code celNamePrefix}) have no peer: this method then fails.
+   */
   @Benchmark
   public int peer(FleetState state) {
     Map<String, String>[] maps = state.labelMaps;
     io.kubernetes.client.util.labels.LabelSelector selector = state.peer;
+    if (selector == null) {
+      throw new UnsupportedOperationException(
+          "client-java has no CEL: shape " + state.shape + " has no peer");
+    }
     int count = 0;
     for (Map<String, String> labels : maps) {
       if (selector.test(labels)) {
         count++;
       }
+    }
+    return count;
+  }
+
+  /**
+   * The least any selection costs: copy one 100,000-bit posting (as a selection copies its result
+   * out of the index) and count it. Independent of the shape.
+   */
+  @Benchmark
+  public int floor(FleetState state) {
+    long[] copy = state.floorWords.clone();
+    int count = 0;
+    for (long word : copy) {
+      count += Long.bitCount(word);
     }
     return count;
   }

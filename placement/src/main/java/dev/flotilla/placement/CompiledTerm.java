@@ -37,7 +37,19 @@ final class CompiledTerm {
   /** What the expressions read, together: the CEL activation holds just that. */
   private final Dependencies reads;
 
+  /**
+   * The first expression's guards, which may drop clusters before CEL runs: a cluster violating one
+   * makes the first expression false without error, so the AND stops there. A later expression's
+   * guards may not: on a cluster they drop, an earlier expression may still fail, and per-cluster
+   * evaluation reports that error.
+   */
   private final KeyGuard[] guards;
+
+  /**
+   * The other expressions' guards, used only where no expression can fail ({@link
+   * #decideByGuards}).
+   */
+  private final KeyGuard[] laterGuards;
 
   /**
    * Every expression is a conjunction of key tests, so on a cluster that has every key whose value
@@ -46,16 +58,50 @@ final class CompiledTerm {
    */
   private final boolean decidedByGuards;
 
+  /** A key an expression reads: a label or a property. */
+  record Input(boolean label, String key) {
+    /** The inputs of {@code reads}, or null when it reads anything but labels and properties. */
+    static Input[] of(Dependencies reads) {
+      if (reads.readsName() || reads.dynamic() || !reads.annotationKeys().isEmpty()) {
+        return null;
+      }
+      List<Input> out = new ArrayList<>();
+      reads.labelKeys().stream().sorted().forEach(k -> out.add(new Input(true, k)));
+      reads.propertyNames().stream().sorted().forEach(k -> out.add(new Input(false, k)));
+      return out.toArray(new Input[0]);
+    }
+  }
+
+  /**
+   * The keys the expressions read, when they read nothing else (no name, no annotation, no map as a
+   * whole): the expressions' outcome on a cluster is then a function of these keys' values, so over
+   * the index they run once per combination of values present. Null otherwise.
+   */
+  private final Input[] inputs;
+
+  /**
+   * The first expression as a test the name dictionary answers, or null. It never fails, so it may
+   * narrow the candidates before any other expression runs.
+   */
+  private final NameTest nameTest;
+
   private CompiledTerm(Condition[] conditions, CompiledExpression[] expressions) {
     this.conditions = conditions;
     this.expressions = expressions;
     this.reads =
         Dependencies.union(
             Arrays.stream(expressions).map(CompiledExpression::dependencies).toList());
-    this.guards = KeyGuard.of(expressions);
+    this.guards =
+        expressions.length == 0 ? new KeyGuard[0] : KeyGuard.of(Arrays.copyOf(expressions, 1));
+    this.laterGuards =
+        expressions.length < 2
+            ? new KeyGuard[0]
+            : KeyGuard.of(Arrays.copyOfRange(expressions, 1, expressions.length));
     this.decidedByGuards =
         expressions.length > 0
             && Arrays.stream(expressions).noneMatch(e -> e.keyConstraints().isEmpty());
+    this.inputs = expressions.length == 0 ? null : Input.of(reads);
+    this.nameTest = expressions.length == 0 ? null : NameTest.of(expressions[0].source());
   }
 
   /** Compiles {@code term}; CEL problems are reported under {@code path}. */
@@ -111,21 +157,34 @@ final class CompiledTerm {
   }
 
   private boolean testExpressions(ClusterFacts cluster, ErrorSink errors) {
-    Map<String, Object> variables = celVariables(cluster);
+    Outcome outcome = outcome(celVariables(cluster), errors);
+    if (outcome.failed != null) {
+      errors.report(cluster.name(), outcome.failed, outcome.message);
+    }
+    return outcome.matched;
+  }
+
+  /** The expressions ANDed on one activation, stopping at the first false or failing one. */
+  private Outcome outcome(Map<String, Object> variables, ErrorSink errors) {
     for (CompiledExpression expression : expressions) {
       try {
         if (!expression.test(variables, errors.budget())) {
-          return false;
+          return Outcome.FALSE;
         }
       } catch (ExpressionEvaluationException e) {
         if (e.kind() == ExpressionEvaluationException.Kind.POLICY_BUDGET) {
           throw e; // the whole selection stops: no cluster's answer is trustworthy any more
         }
-        errors.report(cluster.name(), expression, e.getMessage());
-        return false;
+        return new Outcome(false, expression, e.getMessage());
       }
     }
-    return true;
+    return Outcome.TRUE;
+  }
+
+  /** The expressions' result on one activation: matched, or failed with a message, or neither. */
+  record Outcome(boolean matched, CompiledExpression failed, String message) {
+    static final Outcome TRUE = new Outcome(true, null, null);
+    static final Outcome FALSE = new Outcome(false, null, null);
   }
 
   /**
@@ -154,11 +213,39 @@ final class CompiledTerm {
     } else {
       fusedLoop(inventory, operands, target);
     }
+    if (nameTest != null) {
+      long[] named = nameTest.resolve(inventory);
+      boolean decided = nameTest.exact() && expressions.length == 1;
+      for (int w = 0; w < target.length; w++) {
+        long in = target[w] & named[w];
+        if (decided) {
+          out[w] |= in & ~skip[w];
+        } else {
+          target[w] = in;
+        }
+      }
+      if (decided) {
+        return;
+      }
+    }
     if (decidedByGuards) {
       decideByGuards(inventory, target, out, skip, errors);
-    } else if (expressions.length > 0) {
+    } else if (expressions.length > 0
+        && !Combinations.filter(this, inventory, target, out, skip, errors)) {
       filterWithExpressions(inventory, target, out, skip, errors);
     }
+  }
+
+  Input[] inputs() {
+    return inputs;
+  }
+
+  /**
+   * The expressions' outcome on the activation of {@code facts}; an error is returned, not
+   * reported.
+   */
+  Outcome outcome(ClusterFacts facts, ErrorSink errors) {
+    return outcome(celVariables(facts), errors);
   }
 
   private static void iterateCandidates(Inventory inventory, Operand[] operands, long[] target) {
@@ -256,7 +343,9 @@ final class CompiledTerm {
     int words = candidates.length;
     // Clusters having every key whose value is read: a word-wise AND of those keys' postings.
     long[] sure = null;
-    for (KeyGuard guard : guards) {
+    KeyGuard[] all = Arrays.copyOf(guards, guards.length + laterGuards.length);
+    System.arraycopy(laterGuards, 0, all, guards.length, laterGuards.length);
+    for (KeyGuard guard : all) {
       if (guard.readsValue()) {
         Posting present = guard.present(inventory);
         if (present == null) {
@@ -273,11 +362,21 @@ final class CompiledTerm {
         }
       }
     }
+    // Where every key read is present no expression fails: the later guards decide the rest.
+    long[] later = null;
+    if (laterGuards.length > 0) {
+      Operand[] operands = new Operand[laterGuards.length];
+      for (int i = 0; i < operands.length; i++) {
+        operands[i] = laterGuards[i].resolve(inventory);
+      }
+      later = new long[words];
+      fusedLoop(inventory, operands, later);
+    }
     for (int w = 0; w < words; w++) {
       long open = candidates[w] & ~(out[w] | skip[w]);
-      long decided = sure == null ? open : open & sure[w];
-      out[w] |= decided;
-      long word = open & ~decided;
+      long withKeys = sure == null ? open : open & sure[w];
+      out[w] |= later == null ? withKeys : withKeys & later[w];
+      long word = open & ~withKeys;
       while (word != 0) {
         int ordinal = (w << 6) + Long.numberOfTrailingZeros(word);
         word &= word - 1;

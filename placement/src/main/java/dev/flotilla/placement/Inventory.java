@@ -45,6 +45,9 @@ public final class Inventory {
   private final Chunked.Objects<List<Taint>> taints;
   private final Posting live;
 
+  /** The sorted names, built on the first name query; shared while names and ordinals hold. */
+  private volatile SortedNames sortedNames;
+
   private Inventory(
       int capacity,
       int size,
@@ -214,6 +217,14 @@ public final class Inventory {
    * few kilobytes of copying per changed label, whatever the fleet size.
    */
   public Inventory with(Cluster cluster) {
+    Inventory next = withCluster(cluster);
+    if (next.capacity == capacity) {
+      next.sortedNames = sortedNames; // same names at the same ordinals
+    }
+    return next;
+  }
+
+  private Inventory withCluster(Cluster cluster) {
     Integer existing = ordinals.get(cluster.name());
     int ordinal = existing != null ? existing : capacity;
     int newCapacity = existing != null ? capacity : capacity + 1;
@@ -251,6 +262,7 @@ public final class Inventory {
             annotations.set(ordinal, null),
             taints.set(ordinal, null),
             live.without(ordinal, capacity));
+    removed.sortedNames = sortedNames; // the removed name stays, pointing at a hole
     // Holes cost memory and scan time; rebuild once they outnumber clusters.
     return removed.capacity > 1024 && removed.size < removed.capacity / 2
         ? Inventory.of(removed.clusters())
@@ -307,6 +319,16 @@ public final class Inventory {
   /** The name at {@code ordinal}; null for a hole. */
   String nameAt(int ordinal) {
     return names.get(ordinal);
+  }
+
+  /** The sorted name dictionary (sorted on first use). */
+  SortedNames nameDictionary() {
+    SortedNames sorted = sortedNames;
+    if (sorted == null) {
+      sorted = SortedNames.of(this);
+      sortedNames = sorted;
+    }
+    return sorted;
   }
 
   ValueColumn labelColumn(String key) {

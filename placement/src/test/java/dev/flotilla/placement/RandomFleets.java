@@ -31,6 +31,10 @@ final class RandomFleets {
           "'b' in cluster.labels",
           "cluster.labels.c.startsWith('y')", // errors when c is missing
           "cluster.name.endsWith('3')",
+          "cluster.name.startsWith('c-1')", // answered by the name dictionary
+          "cluster.name.matches('^c-2.*')",
+          // reads one property: evaluated once per distinct version; errors on x.y, v1.31.0, absent
+          "semver(cluster.properties.version).isGreaterThan(semver('1.30.0'))",
           "int(cluster.properties.cpu) > 1", // errors on 500m, 2Gi, bogus and a missing cpu
           "quantity(cluster.properties.cpu).isGreaterThan(quantity('1'))", // errors on bogus
           "cluster.labels.exists(k, cluster.labels[k] == '5')",

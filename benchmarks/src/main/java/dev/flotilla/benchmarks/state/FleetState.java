@@ -21,7 +21,16 @@ public class FleetState {
   /** Seed of every benchmark fleet. */
   public static final long SEED = 42;
 
-  @Param({"equality", "set", "notIn", "existsNotKey", "gt", "mixCel"})
+  @Param({
+    "equality",
+    "set",
+    "notIn",
+    "existsNotKey",
+    "gt",
+    "mixCel",
+    "celVersion",
+    "celNamePrefix"
+  })
   public String shape;
 
   @Param({"100000"})
@@ -33,7 +42,15 @@ public class FleetState {
   public List<Cluster> fleet;
   public Inventory inventory;
   public CompiledPlacement compiled;
+
+  /** client-java's selector, or null for shapes it cannot express (CEL). */
   public io.kubernetes.client.util.labels.LabelSelector peer;
+
+  /**
+   * One 100,000-bit posting (the clusters labelled {@code env=prod}, 85%) as a selection leaves it:
+   * what {@code floor} copies and counts.
+   */
+  public long[] floorWords;
 
   /** Each cluster's label map, in fleet order (what a client-java user would hold). */
   public Map<String, String>[] labelMaps;
@@ -50,13 +67,19 @@ public class FleetState {
     inventory = Inventory.of(fleet);
     Shape chosen = Shape.ofParam(shape);
     compiled = CompiledPlacement.compile(chosen.placement());
-    peer = chosen.peer();
+    peer = chosen.hasPeer() ? chosen.peer() : null;
     @SuppressWarnings("unchecked")
     Map<String, String>[] maps = new Map[fleet.size()];
     for (int i = 0; i < maps.length; i++) {
       maps[i] = fleet.get(i).labels();
     }
     labelMaps = maps;
+    floorWords = new long[(maps.length + 63) >>> 6];
+    for (int i = 0; i < maps.length; i++) {
+      if ("prod".equals(maps[i].get(FleetGenerator.LABEL_ENV))) {
+        floorWords[i >>> 6] |= 1L << i;
+      }
+    }
   }
 
   /** Builds the state outside JMH (tests, tools). */

@@ -85,7 +85,26 @@ public enum Shape {
           io.kubernetes.client.util.labels.LabelSelector.and(
               EqualityMatcher.equal(LABEL_ENV, "prod"),
               SetMatcher.in(LABEL_HARDWARE, "gpu-server", "jetson-orin"),
-              EqualityMatcher.equal(LABEL_TIER, "gold")));
+              EqualityMatcher.equal(LABEL_TIER, "gold"))),
+
+  /**
+   * CEL alone, over a property: {@code semver(cluster.properties.kubernetesVersion)
+   * .isGreaterThan(semver('1.30.0'))}. The fleet has a handful of distinct versions, so the index
+   * evaluates it once per version. client-java has no CEL and no equivalent matcher: no peer.
+   */
+  CEL_VERSION(
+      "",
+      List.of(
+          "semver(cluster.properties."
+              + FleetGenerator.PROPERTY_KUBERNETES_VERSION
+              + ").isGreaterThan(semver('1.30.0'))"),
+      null),
+
+  /**
+   * CEL alone, over the name: {@code cluster.name.startsWith('store-')} (stores are 55% of the
+   * generated sites). client-java selects on labels only: no peer.
+   */
+  CEL_NAME_PREFIX("", List.of("cluster.name.startsWith('store-')"), null);
 
   private final String labelSelector;
   private final List<String> celExpressions;
@@ -129,8 +148,21 @@ public enum Shape {
         PlacementSpec.selecting(term));
   }
 
-  /** A fresh client-java selector selecting the same clusters. */
+  /** Whether client-java can select the same clusters (it has no CEL). */
+  public boolean hasPeer() {
+    return peer != null;
+  }
+
+  /**
+   * A fresh client-java selector selecting the same clusters.
+   *
+   * @throws UnsupportedOperationException when the shape has no peer ({@link #hasPeer()})
+   */
   public io.kubernetes.client.util.labels.LabelSelector peer() {
+    if (peer == null) {
+      throw new UnsupportedOperationException(
+          "client-java has no CEL: shape " + paramName() + " has no peer");
+    }
     return peer.get();
   }
 
