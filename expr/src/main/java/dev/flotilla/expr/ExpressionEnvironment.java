@@ -1,8 +1,12 @@
 package dev.flotilla.expr;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.util.concurrent.ExecutionError;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
@@ -38,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A CEL environment: the declared variables, the functions (the CEL standard library, the strings,
@@ -132,6 +137,29 @@ public final class ExpressionEnvironment {
           "find", 0,
           "findAll", 0);
 
+  /** Distinct expressions an environment keeps compiled, by default. */
+  static final int DEFAULT_INTERNED_EXPRESSIONS = 4096;
+
+  /** Longest source, in code points, an environment keeps compiled. */
+  static final int MAX_INTERNED_LENGTH = 1000;
+
+  /** Distinct environments kept for reuse by {@link Builder#build()}. */
+  private static final int MAX_SHARED_ENVIRONMENTS = 32;
+
+  /*
+   * Building an environment costs tens of milliseconds (cel-java's compiler and runtime builders
+   * index every overload of every library), and compiling an expression a fraction of one, so both
+   * are shared: an environment is built once per JVM for each distinct set of variables, limits
+   * and budget (ENVIRONMENTS, bounded by count: environments come from code, not tenants), and
+   * each environment keeps its recently compiled sources (interned, bounded by count: sources come
+   * from tenants). Guava's cache loads a key once when threads race for it, and evicts the least
+   * recently used first. What is kept is independent of where an expression sits: the field path
+   * lives in the CompiledExpression wrapper made for each compile.
+   */
+  private static final Cache<List<Object>, ExpressionEnvironment> ENVIRONMENTS =
+      CacheBuilder.newBuilder().maximumSize(MAX_SHARED_ENVIRONMENTS).build();
+
+  private final Cache<Source, Outcome> interned;
   private final Map<String, VariableType> variables;
   private final ExpressionLimits limits;
   private final PolicyBudget policyBudget;
@@ -142,6 +170,8 @@ public final class ExpressionEnvironment {
   private ExpressionEnvironment(
       Map<String, VariableType> variables, ExpressionLimits limits, PolicyBudget policyBudget) {
     this.policyBudget = policyBudget;
+    int keep = Integer.getInteger("flotilla.cel.internedExpressions", DEFAULT_INTERNED_EXPRESSIONS);
+    this.interned = keep <= 0 ? null : CacheBuilder.newBuilder().maximumSize(keep).build();
     this.variables = Map.copyOf(variables);
     this.limits = limits;
     this.clusterVariable =
@@ -269,7 +299,18 @@ public final class ExpressionEnvironment {
     return compile(expression, fieldPath, ResultType.BOOL);
   }
 
-  /** Compiles an expression whose result type must be {@code resultType} (or {@code dyn}). */
+  /**
+   * Compiles an expression whose result type must be {@code resultType} (or {@code dyn}).
+   *
+   * <p>Identical expressions are compiled once: the environment keeps the outcome of the most
+   * recent distinct sources (by source text and result type; at most {@value
+   * #DEFAULT_INTERNED_EXPRESSIONS} by default, least recently used dropped first), and a second
+   * compile of the same source returns a new {@link CompiledExpression} with its own field path
+   * around the same immutable program. Failures are kept too and reported at each caller's path.
+   * The count is set by the system property {@code flotilla.cel.internedExpressions} ({@code 0}
+   * turns interning off); sources longer than {@value #MAX_INTERNED_LENGTH} code points are never
+   * kept.
+   */
   public CompiledExpression compile(String expression, String fieldPath, ResultType resultType) {
     Objects.requireNonNull(expression, "expression");
     Objects.requireNonNull(fieldPath, "fieldPath");
@@ -283,23 +324,65 @@ public final class ExpressionEnvironment {
     if (expression.isBlank()) {
       throw ValidationException.at(fieldPath, "Required value: an expression is required");
     }
+    Outcome outcome =
+        interned == null || length > MAX_INTERNED_LENGTH
+            ? outcome(expression, resultType)
+            : interned(new Source(expression, resultType));
+    if (!outcome.errors().isEmpty()) {
+      List<Problem> problems = new ArrayList<>(outcome.errors().size());
+      for (String error : outcome.errors()) {
+        problems.add(Problem.at(fieldPath, error));
+      }
+      throw new ValidationException(problems);
+    }
+    return new CompiledExpression(expression, fieldPath, outcome.program(), limits);
+  }
+
+  /** Expressions this environment keeps compiled, or 0 when it keeps none. */
+  long internedCount() {
+    return interned == null ? 0 : interned.size();
+  }
+
+  private Outcome interned(Source source) {
+    try {
+      return interned.get(source, () -> outcome(source.text(), source.resultType()));
+    } catch (ExecutionException | UncheckedExecutionException | ExecutionError e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /**
+   * Compiles a source, independently of where it sits: errors are messages without a field path, so
+   * that an outcome can serve every policy that writes the same expression.
+   */
+  private Outcome outcome(String expression, ResultType resultType) {
     CelAbstractSyntaxTree ast;
     try {
       ast = compiler.compile(expression).getAst();
     } catch (CelValidationException e) {
-      List<Problem> problems = new ArrayList<>();
+      List<String> errors = new ArrayList<>();
       for (CelIssue issue : e.getErrors()) {
-        problems.add(Problem.at(fieldPath, "compilation failed: " + oneLine(issue)));
+        errors.add("compilation failed: " + oneLine(issue));
       }
-      throw new ValidationException(problems);
+      return Outcome.failed(errors);
     } catch (RuntimeException e) {
-      throw ValidationException.at(fieldPath, "compilation failed: " + e.getMessage());
+      return Outcome.failed(List.of("compilation failed: " + e.getMessage()));
     }
-    checkResultType(ast.getResultType(), resultType, fieldPath);
-    List<Problem> regexProblems = new ArrayList<>();
-    checkRegexLiterals(ast.getExpr(), ast.getSource(), fieldPath, regexProblems);
-    if (!regexProblems.isEmpty()) {
-      throw new ValidationException(regexProblems);
+    String typeError = resultTypeError(ast.getResultType(), resultType);
+    if (typeError != null) {
+      return Outcome.failed(List.of(typeError));
+    }
+    List<String> regexErrors = new ArrayList<>();
+    checkRegexLiterals(ast.getExpr(), ast.getSource(), regexErrors);
+    if (!regexErrors.isEmpty()) {
+      return Outcome.failed(regexErrors);
     }
     Dependencies dependencies =
         clusterVariable == null
@@ -313,17 +396,26 @@ public final class ExpressionEnvironment {
     try {
       program = runtime.createProgram(ast);
     } catch (CelEvaluationException | RuntimeException e) {
-      throw ValidationException.at(fieldPath, "compilation failed: " + e.getMessage());
+      return Outcome.failed(List.of("compilation failed: " + e.getMessage()));
     }
-    return new CompiledExpression(
-        expression,
-        fieldPath,
-        program,
-        dependencies,
-        constraints,
-        limits,
-        describe(ast.getResultType()),
-        CostEstimator.estimate(ast.getExpr()));
+    return new Outcome(
+        new CompiledExpression.Program(
+            program,
+            dependencies,
+            constraints,
+            describe(ast.getResultType()),
+            CostEstimator.estimate(ast.getExpr())),
+        List.of());
+  }
+
+  /** An interning key: what a compile depends on besides the environment itself. */
+  private record Source(String text, ResultType resultType) {}
+
+  /** A compiled program, or the messages of why the source does not compile. */
+  private record Outcome(CompiledExpression.Program program, List<String> errors) {
+    static Outcome failed(List<String> errors) {
+      return new Outcome(null, List.copyOf(errors));
+    }
   }
 
   /**
@@ -345,10 +437,10 @@ public final class ExpressionEnvironment {
     return message;
   }
 
-  private static void checkResultType(CelType actual, ResultType wanted, String fieldPath) {
+  private static String resultTypeError(CelType actual, ResultType wanted) {
     CelKind kind = actual.kind();
     if (wanted == ResultType.ANY || kind == CelKind.DYN) {
-      return;
+      return null;
     }
     boolean ok =
         switch (wanted) {
@@ -359,14 +451,12 @@ public final class ExpressionEnvironment {
           case STRING -> kind == CelKind.STRING;
           case ANY -> true;
         };
-    if (!ok) {
-      throw ValidationException.at(
-          fieldPath,
-          "Invalid value: the expression must evaluate to "
-              + wanted.name().toLowerCase(java.util.Locale.ROOT)
-              + ", but its type is "
-              + describe(actual));
-    }
+    return ok
+        ? null
+        : "Invalid value: the expression must evaluate to "
+            + wanted.name().toLowerCase(java.util.Locale.ROOT)
+            + ", but its type is "
+            + describe(actual);
   }
 
   static String describe(CelType type) {
@@ -378,8 +468,7 @@ public final class ExpressionEnvironment {
   }
 
   /** Literal patterns are compiled now so that an invalid or oversized one is a compile error. */
-  private void checkRegexLiterals(
-      CelExpr expr, CelSource source, String fieldPath, List<Problem> problems) {
+  private void checkRegexLiterals(CelExpr expr, CelSource source, List<String> problems) {
     if (expr.getKind() == CelExpr.ExprKind.Kind.CALL) {
       CelExpr.CelCall call = expr.call();
       Integer index = REGEX_ARGUMENT.get(call.function());
@@ -389,14 +478,12 @@ public final class ExpressionEnvironment {
             && pattern.constant().getKind() == CelConstant.Kind.STRING_VALUE) {
           String error = regexError(pattern.constant().stringValue());
           if (error != null) {
-            problems.add(
-                Problem.at(fieldPath, "compilation failed: " + at(source, pattern) + error));
+            problems.add("compilation failed: " + at(source, pattern) + error);
           }
         }
       }
     }
-    AstNodes.children(expr)
-        .forEach(child -> checkRegexLiterals(child, source, fieldPath, problems));
+    AstNodes.children(expr).forEach(child -> checkRegexLiterals(child, source, problems));
   }
 
   private String regexError(String regex) {
@@ -513,9 +600,27 @@ public final class ExpressionEnvironment {
       return this;
     }
 
-    /** The environment; building one costs tens of milliseconds, so keep it. */
+    /**
+     * The environment. Building one costs tens of milliseconds, so environments are shared: a
+     * builder with the same variables, limits and budget as an earlier one returns the same
+     * environment (and its compiled expressions), while any difference gives a distinct one.
+     */
     public ExpressionEnvironment build() {
-      return new ExpressionEnvironment(variables, limits, policyBudget);
+      Map<String, VariableType> declared = Map.copyOf(variables);
+      List<Object> key = List.of(declared, limits, policyBudget);
+      try {
+        return ENVIRONMENTS.get(
+            key, () -> new ExpressionEnvironment(declared, limits, policyBudget));
+      } catch (ExecutionException | UncheckedExecutionException | ExecutionError e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(cause);
+      }
     }
   }
 }
