@@ -138,10 +138,10 @@ public final class ExpressionEnvironment {
           "findAll", 0);
 
   /** Distinct expressions an environment keeps compiled, by default. */
-  static final int DEFAULT_INTERNED_EXPRESSIONS = 4096;
+  static final int DEFAULT_INTERNED_EXPRESSIONS = 8192;
 
   /** Longest source, in code points, an environment keeps compiled. */
-  static final int MAX_INTERNED_LENGTH = 1000;
+  static final int MAX_INTERNED_LENGTH = 512;
 
   /** Distinct environments kept for reuse by {@link Builder#build()}. */
   private static final int MAX_SHARED_ENVIRONMENTS = 32;
@@ -157,6 +157,9 @@ public final class ExpressionEnvironment {
    * lives in the CompiledExpression wrapper made for each compile.
    */
   private static final Cache<List<Object>, ExpressionEnvironment> ENVIRONMENTS =
+      CacheBuilder.newBuilder().maximumSize(MAX_SHARED_ENVIRONMENTS).build();
+
+  private static final Cache<ExpressionLimits, CelRuntime> RUNTIMES =
       CacheBuilder.newBuilder().maximumSize(MAX_SHARED_ENVIRONMENTS).build();
 
   private final Cache<Source, Outcome> interned;
@@ -195,6 +198,38 @@ public final class ExpressionEnvironment {
             .addFunctionDeclarations(KubernetesNetLibrary.declarations())
             .addFunctionDeclarations(KubernetesUrlLibrary.declarations())
             .addFunctionDeclarations(KubernetesFormatLibrary.declarations());
+    for (Object library : libraries) {
+      if (library instanceof CelCompilerLibrary compile) {
+        compilerBuilder.addLibraries(compile);
+      }
+    }
+    variables.forEach((name, type) -> compilerBuilder.addVar(name, celType(type)));
+    this.compiler = compilerBuilder.build();
+    this.runtime = sharedRuntime(limits);
+  }
+
+  /**
+   * The runtime of environments with these limits. It holds the function bindings only, none of the
+   * variables, so environments that differ in their variables (clusters, status, a summary's
+   * workload) share one: building it is half of an environment's cold cost.
+   */
+  private static CelRuntime sharedRuntime(ExpressionLimits limits) {
+    try {
+      return RUNTIMES.get(limits, () -> runtime(limits));
+    } catch (ExecutionException | UncheckedExecutionException | ExecutionError e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private static CelRuntime runtime(ExpressionLimits limits) {
+    CelOptions options = options(limits);
     CelRuntimeBuilder runtimeBuilder =
         CelRuntimeFactory.plannerRuntimeBuilder()
             .setOptions(options)
@@ -210,10 +245,7 @@ public final class ExpressionEnvironment {
             .addFunctionBindings(KubernetesRegexLibrary.bindings(limits.maxRegexProgramSize()))
             .addFunctionBindings(KubernetesJsonPatchLibrary.bindings());
     List<CelFunctionBinding> libraryBindings = new ArrayList<>();
-    for (Object library : libraries) {
-      if (library instanceof CelCompilerLibrary compile) {
-        compilerBuilder.addLibraries(compile);
-      }
+    for (Object library : libraries(options)) {
       if (library instanceof CelRuntimeLibrary run) {
         libraryBindings.addAll(
             MeteredFunctions.libraryBindings(run, options, limits.maxRegexProgramSize()));
@@ -224,9 +256,7 @@ public final class ExpressionEnvironment {
     runtimeBuilder.addFunctionBindings(
         KubernetesListsLibrary.dispatchers(libraryBindings, options));
     runtimeBuilder.addFunctionBindings(libraryBindings);
-    variables.forEach((name, type) -> compilerBuilder.addVar(name, celType(type)));
-    this.compiler = compilerBuilder.build();
-    this.runtime = runtimeBuilder.build();
+    return runtimeBuilder.build();
   }
 
   /**
