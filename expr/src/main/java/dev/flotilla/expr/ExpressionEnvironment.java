@@ -288,7 +288,7 @@ public final class ExpressionEnvironment {
    * report} (with {@code observedAt}), for status summaries, with default limits.
    */
   public static ExpressionEnvironment forStatus() {
-    return Shared.STATUS;
+    return SharedStatus.STATUS;
   }
 
   /** A builder for other variables or limits. */
@@ -577,10 +577,16 @@ public final class ExpressionEnvironment {
     }
   }
 
-  /** The shared environments, built on first use. */
+  /**
+   * The shared environments, each built on its own first use (a holder class each, so that a
+   * program that only places never builds the status environment).
+   */
   private static final class Shared {
     static final ExpressionEnvironment CLUSTERS =
         builder().variable(ClusterVariables.CLUSTER, VariableType.CLUSTER).build();
+  }
+
+  private static final class SharedStatus {
     static final ExpressionEnvironment STATUS =
         builder()
             .variable(ClusterVariables.CLUSTER, VariableType.CLUSTER)
