@@ -48,24 +48,34 @@ public final class CompiledExpression {
   private final String resultType;
   private final long estimatedCost;
 
-  CompiledExpression(
-      String source,
-      String fieldPath,
+  /**
+   * What compiling a source yields, independently of where the source sits: immutable, so one
+   * instance serves every policy that writes the same expression (see {@link
+   * ExpressionEnvironment#compile(String, String, ExpressionEnvironment.ResultType)}). The field
+   * path, which every error names, belongs to the {@code CompiledExpression} around it.
+   */
+  record Program(
       CelRuntime.Program program,
       Dependencies dependencies,
       List<KeyConstraint> keyConstraints,
-      ExpressionLimits limits,
       String resultType,
-      long estimatedCost) {
+      long estimatedCost) {}
+
+  CompiledExpression(String source, String fieldPath, Program compiled, ExpressionLimits limits) {
     this.source = source;
     this.fieldPath = fieldPath;
-    this.program = program;
-    this.dependencies = dependencies;
-    this.keyConstraints = keyConstraints;
+    this.program = compiled.program();
+    this.dependencies = compiled.dependencies();
+    this.keyConstraints = compiled.keyConstraints();
     this.maxCost = limits.maxEvaluationCost();
     this.maxNanos = limits.maxEvaluationTime().toNanos();
-    this.resultType = resultType;
-    this.estimatedCost = estimatedCost;
+    this.resultType = compiled.resultType();
+    this.estimatedCost = compiled.estimatedCost();
+  }
+
+  /** The shared program, for tests: two compiles of one source share it. */
+  CelRuntime.Program program() {
+    return program;
   }
 
   /** The expression as written. */

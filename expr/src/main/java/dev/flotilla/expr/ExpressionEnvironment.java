@@ -1,8 +1,12 @@
 package dev.flotilla.expr;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableCollection;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.util.concurrent.ExecutionError;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
@@ -44,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 
 /**
  * A CEL environment: the declared variables, the functions (the CEL standard library, the strings
@@ -139,6 +144,32 @@ public final class ExpressionEnvironment {
           "find", 0,
           "findAll", 0);
 
+  /** Distinct expressions an environment keeps compiled, by default. */
+  static final int DEFAULT_INTERNED_EXPRESSIONS = 8192;
+
+  /** Longest source, in code points, an environment keeps compiled. */
+  static final int MAX_INTERNED_LENGTH = 512;
+
+  /** Distinct environments kept for reuse by {@link Builder#build()}. */
+  private static final int MAX_SHARED_ENVIRONMENTS = 32;
+
+  /*
+   * Building an environment costs tens of milliseconds (cel-java's compiler and runtime builders
+   * index every overload of every library), and compiling an expression a fraction of one, so both
+   * are shared: an environment is built once per JVM for each distinct set of variables, limits
+   * and budget (ENVIRONMENTS, bounded by count: environments come from code, not tenants), and
+   * each environment keeps its recently compiled sources (interned, bounded by count: sources come
+   * from tenants). Guava's cache loads a key once when threads race for it, and evicts the least
+   * recently used first. What is kept is independent of where an expression sits: the field path
+   * lives in the CompiledExpression wrapper made for each compile.
+   */
+  private static final Cache<List<Object>, ExpressionEnvironment> ENVIRONMENTS =
+      CacheBuilder.newBuilder().maximumSize(MAX_SHARED_ENVIRONMENTS).build();
+
+  private static final Cache<ExpressionLimits, CelRuntime> RUNTIMES =
+      CacheBuilder.newBuilder().maximumSize(MAX_SHARED_ENVIRONMENTS).build();
+
+  private final Cache<Source, Outcome> interned;
   private final Map<String, VariableType> variables;
   private final ExpressionLimits limits;
   private final PolicyBudget policyBudget;
@@ -150,6 +181,8 @@ public final class ExpressionEnvironment {
   private ExpressionEnvironment(
       Map<String, VariableType> variables, ExpressionLimits limits, PolicyBudget policyBudget) {
     this.policyBudget = policyBudget;
+    int keep = Integer.getInteger("flotilla.cel.internedExpressions", DEFAULT_INTERNED_EXPRESSIONS);
+    this.interned = keep <= 0 ? null : CacheBuilder.newBuilder().maximumSize(keep).build();
     this.variables = Map.copyOf(variables);
     this.limits = limits;
     this.clusterVariable =
@@ -174,6 +207,48 @@ public final class ExpressionEnvironment {
             .addFunctionDeclarations(KubernetesUrlLibrary.declarations())
             .addFunctionDeclarations(KubernetesFormatLibrary.declarations())
             .addFunctionDeclarations(StringFormatLibrary.declarations());
+    for (Object library : libraries) {
+      if (library instanceof CelCompilerLibrary compile) {
+        compilerBuilder.addLibraries(compile);
+      }
+    }
+    variables.forEach((name, type) -> compilerBuilder.addVar(name, celType(type)));
+    this.compiler = compilerBuilder.build();
+    this.runtime = sharedRuntime(limits);
+    // Kubernetes' AST validators (base.go, 1.29): duration and timestamp literals must parse, and
+    // list and map literals hold one type (format's argument list excepted, as cel-go exempts it).
+    // Regex literals are checked by checkRegexLiterals, with RegexGuard's limits.
+    this.literals =
+        CelValidatorFactory.standardCelValidatorBuilder(compiler, runtime)
+            .addAstValidators(
+                DurationLiteralValidator.INSTANCE,
+                TimestampLiteralValidator.INSTANCE,
+                HomogeneousLiteralValidator.newInstance("format"))
+            .build();
+  }
+
+  /**
+   * The runtime of environments with these limits. It holds the function bindings only, none of the
+   * variables, so environments that differ in their variables (clusters, status, a summary's
+   * workload) share one: building it is half of an environment's cold cost.
+   */
+  private static CelRuntime sharedRuntime(ExpressionLimits limits) {
+    try {
+      return RUNTIMES.get(limits, () -> runtime(limits));
+    } catch (ExecutionException | UncheckedExecutionException | ExecutionError e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private static CelRuntime runtime(ExpressionLimits limits) {
+    CelOptions options = options(limits);
     CelRuntimeBuilder runtimeBuilder =
         CelRuntimeFactory.plannerRuntimeBuilder()
             .setOptions(options)
@@ -190,10 +265,7 @@ public final class ExpressionEnvironment {
             .addFunctionBindings(KubernetesRegexLibrary.bindings(limits.maxRegexProgramSize()))
             .addFunctionBindings(KubernetesJsonPatchLibrary.bindings());
     List<CelFunctionBinding> libraryBindings = new ArrayList<>();
-    for (Object library : libraries) {
-      if (library instanceof CelCompilerLibrary compile) {
-        compilerBuilder.addLibraries(compile);
-      }
+    for (Object library : libraries(options)) {
       if (library instanceof CelRuntimeLibrary run) {
         libraryBindings.addAll(
             MeteredFunctions.libraryBindings(run, options, limits.maxRegexProgramSize()));
@@ -204,19 +276,7 @@ public final class ExpressionEnvironment {
     runtimeBuilder.addFunctionBindings(
         KubernetesListsLibrary.dispatchers(libraryBindings, options));
     runtimeBuilder.addFunctionBindings(libraryBindings);
-    variables.forEach((name, type) -> compilerBuilder.addVar(name, celType(type)));
-    this.compiler = compilerBuilder.build();
-    this.runtime = runtimeBuilder.build();
-    // Kubernetes' AST validators (base.go, 1.29): duration and timestamp literals must parse, and
-    // list and map literals hold one type (format's argument list excepted, as cel-go exempts it).
-    // Regex literals are checked by checkRegexLiterals, with RegexGuard's limits.
-    this.literals =
-        CelValidatorFactory.standardCelValidatorBuilder(compiler, runtime)
-            .addAstValidators(
-                DurationLiteralValidator.INSTANCE,
-                TimestampLiteralValidator.INSTANCE,
-                HomogeneousLiteralValidator.newInstance("format"))
-            .build();
+    return runtimeBuilder.build();
   }
 
   /**
@@ -248,7 +308,7 @@ public final class ExpressionEnvironment {
    * report} (with {@code observedAt}), for status summaries, with default limits.
    */
   public static ExpressionEnvironment forStatus() {
-    return Shared.STATUS;
+    return SharedStatus.STATUS;
   }
 
   /** A builder for other variables or limits. */
@@ -289,7 +349,18 @@ public final class ExpressionEnvironment {
     return compile(expression, fieldPath, ResultType.BOOL);
   }
 
-  /** Compiles an expression whose result type must be {@code resultType} (or {@code dyn}). */
+  /**
+   * Compiles an expression whose result type must be {@code resultType} (or {@code dyn}).
+   *
+   * <p>Identical expressions are compiled once: the environment keeps the outcome of the most
+   * recent distinct sources (by source text and result type; at most {@value
+   * #DEFAULT_INTERNED_EXPRESSIONS} by default, least recently used dropped first), and a second
+   * compile of the same source returns a new {@link CompiledExpression} with its own field path
+   * around the same immutable program. Failures are kept too and reported at each caller's path.
+   * The count is set by the system property {@code flotilla.cel.internedExpressions} ({@code 0}
+   * turns interning off); sources longer than {@value #MAX_INTERNED_LENGTH} code points are never
+   * kept.
+   */
   public CompiledExpression compile(String expression, String fieldPath, ResultType resultType) {
     Objects.requireNonNull(expression, "expression");
     Objects.requireNonNull(fieldPath, "fieldPath");
@@ -303,32 +374,74 @@ public final class ExpressionEnvironment {
     if (expression.isBlank()) {
       throw ValidationException.at(fieldPath, "Required value: an expression is required");
     }
+    Outcome outcome =
+        interned == null || length > MAX_INTERNED_LENGTH
+            ? outcome(expression, resultType)
+            : interned(new Source(expression, resultType));
+    if (!outcome.errors().isEmpty()) {
+      List<Problem> problems = new ArrayList<>(outcome.errors().size());
+      for (String error : outcome.errors()) {
+        problems.add(Problem.at(fieldPath, error));
+      }
+      throw new ValidationException(problems);
+    }
+    return new CompiledExpression(expression, fieldPath, outcome.program(), limits);
+  }
+
+  /** Expressions this environment keeps compiled, or 0 when it keeps none. */
+  long internedCount() {
+    return interned == null ? 0 : interned.size();
+  }
+
+  private Outcome interned(Source source) {
+    try {
+      return interned.get(source, () -> outcome(source.text(), source.resultType()));
+    } catch (ExecutionException | UncheckedExecutionException | ExecutionError e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /**
+   * Compiles a source, independently of where it sits: errors are messages without a field path, so
+   * that an outcome can serve every policy that writes the same expression.
+   */
+  private Outcome outcome(String expression, ResultType resultType) {
     CelAbstractSyntaxTree ast;
     try {
       ast = compiler.compile(expression).getAst();
     } catch (CelValidationException e) {
-      List<Problem> problems = new ArrayList<>();
+      List<String> errors = new ArrayList<>();
       for (CelIssue issue : e.getErrors()) {
-        problems.add(Problem.at(fieldPath, "compilation failed: " + oneLine(issue)));
+        errors.add("compilation failed: " + oneLine(issue));
       }
-      throw new ValidationException(problems);
+      return Outcome.failed(errors);
     } catch (RuntimeException e) {
-      throw ValidationException.at(fieldPath, "compilation failed: " + e.getMessage());
+      return Outcome.failed(List.of("compilation failed: " + e.getMessage()));
     }
-    checkResultType(ast.getResultType(), resultType, fieldPath);
+    String typeError = resultTypeError(ast.getResultType(), resultType);
+    if (typeError != null) {
+      return Outcome.failed(List.of(typeError));
+    }
     CelValidationResult validation = literals.validate(ast);
     if (validation.hasError()) {
-      List<Problem> problems = new ArrayList<>();
+      List<String> errors = new ArrayList<>();
       for (CelIssue issue : validation.getErrors()) {
-        problems.add(Problem.at(fieldPath, "compilation failed: " + oneLine(issue)));
+        errors.add("compilation failed: " + oneLine(issue));
       }
-      throw new ValidationException(problems);
+      return Outcome.failed(errors);
     }
-    List<Problem> regexProblems = new ArrayList<>();
-    checkRegexLiterals(ast.getExpr(), ast.getSource(), fieldPath, regexProblems);
-    checkFormatCalls(ast.getExpr(), ast, fieldPath, regexProblems);
-    if (!regexProblems.isEmpty()) {
-      throw new ValidationException(regexProblems);
+    List<String> regexErrors = new ArrayList<>();
+    checkRegexLiterals(ast.getExpr(), ast.getSource(), regexErrors);
+    checkFormatCalls(ast.getExpr(), ast, regexErrors);
+    if (!regexErrors.isEmpty()) {
+      return Outcome.failed(regexErrors);
     }
     Dependencies dependencies =
         clusterVariable == null
@@ -342,17 +455,26 @@ public final class ExpressionEnvironment {
     try {
       program = runtime.createProgram(ast);
     } catch (CelEvaluationException | RuntimeException e) {
-      throw ValidationException.at(fieldPath, "compilation failed: " + e.getMessage());
+      return Outcome.failed(List.of("compilation failed: " + e.getMessage()));
     }
-    return new CompiledExpression(
-        expression,
-        fieldPath,
-        program,
-        dependencies,
-        constraints,
-        limits,
-        describe(ast.getResultType()),
-        CostEstimator.estimate(ast.getExpr()));
+    return new Outcome(
+        new CompiledExpression.Program(
+            program,
+            dependencies,
+            constraints,
+            describe(ast.getResultType()),
+            CostEstimator.estimate(ast.getExpr())),
+        List.of());
+  }
+
+  /** An interning key: what a compile depends on besides the environment itself. */
+  private record Source(String text, ResultType resultType) {}
+
+  /** A compiled program, or the messages of why the source does not compile. */
+  private record Outcome(CompiledExpression.Program program, List<String> errors) {
+    static Outcome failed(List<String> errors) {
+      return new Outcome(null, List.copyOf(errors));
+    }
   }
 
   /**
@@ -374,10 +496,10 @@ public final class ExpressionEnvironment {
     return message;
   }
 
-  private static void checkResultType(CelType actual, ResultType wanted, String fieldPath) {
+  private static String resultTypeError(CelType actual, ResultType wanted) {
     CelKind kind = actual.kind();
     if (wanted == ResultType.ANY || kind == CelKind.DYN) {
-      return;
+      return null;
     }
     boolean ok =
         switch (wanted) {
@@ -388,14 +510,12 @@ public final class ExpressionEnvironment {
           case STRING -> kind == CelKind.STRING;
           case ANY -> true;
         };
-    if (!ok) {
-      throw ValidationException.at(
-          fieldPath,
-          "Invalid value: the expression must evaluate to "
-              + wanted.name().toLowerCase(java.util.Locale.ROOT)
-              + ", but its type is "
-              + describe(actual));
-    }
+    return ok
+        ? null
+        : "Invalid value: the expression must evaluate to "
+            + wanted.name().toLowerCase(java.util.Locale.ROOT)
+            + ", but its type is "
+            + describe(actual);
   }
 
   static String describe(CelType type) {
@@ -407,8 +527,7 @@ public final class ExpressionEnvironment {
   }
 
   /** Literal patterns are compiled now so that an invalid or oversized one is a compile error. */
-  private void checkRegexLiterals(
-      CelExpr expr, CelSource source, String fieldPath, List<Problem> problems) {
+  private void checkRegexLiterals(CelExpr expr, CelSource source, List<String> problems) {
     if (expr.getKind() == CelExpr.ExprKind.Kind.CALL) {
       CelExpr.CelCall call = expr.call();
       Integer index = REGEX_ARGUMENT.get(call.function());
@@ -418,25 +537,22 @@ public final class ExpressionEnvironment {
             && pattern.constant().getKind() == CelConstant.Kind.STRING_VALUE) {
           String error = regexError(pattern.constant().stringValue());
           if (error != null) {
-            problems.add(
-                Problem.at(fieldPath, "compilation failed: " + at(source, pattern) + error));
+            problems.add("compilation failed: " + at(source, pattern) + error);
           }
         }
       }
     }
-    AstNodes.children(expr)
-        .forEach(child -> checkRegexLiterals(child, source, fieldPath, problems));
+    AstNodes.children(expr).forEach(child -> checkRegexLiterals(child, source, problems));
   }
 
   /** {@code format} calls of literal format strings over list literals, as cel-go checks them. */
   private static void checkFormatCalls(
-      CelExpr expr, CelAbstractSyntaxTree ast, String fieldPath, List<Problem> problems) {
+      CelExpr expr, CelAbstractSyntaxTree ast, List<String> problems) {
     String problem = StringFormatLibrary.check(expr, ast);
     if (problem != null) {
-      problems.add(
-          Problem.at(fieldPath, "compilation failed: " + at(ast.getSource(), expr) + problem));
+      problems.add("compilation failed: " + at(ast.getSource(), expr) + problem);
     }
-    AstNodes.children(expr).forEach(child -> checkFormatCalls(child, ast, fieldPath, problems));
+    AstNodes.children(expr).forEach(child -> checkFormatCalls(child, ast, problems));
   }
 
   private String regexError(String regex) {
@@ -500,10 +616,16 @@ public final class ExpressionEnvironment {
     }
   }
 
-  /** The shared environments, built on first use. */
+  /**
+   * The shared environments, each built on its own first use (a holder class each, so that a
+   * program that only places never builds the status environment).
+   */
   private static final class Shared {
     static final ExpressionEnvironment CLUSTERS =
         builder().variable(ClusterVariables.CLUSTER, VariableType.CLUSTER).build();
+  }
+
+  private static final class SharedStatus {
     static final ExpressionEnvironment STATUS =
         builder()
             .variable(ClusterVariables.CLUSTER, VariableType.CLUSTER)
@@ -553,9 +675,27 @@ public final class ExpressionEnvironment {
       return this;
     }
 
-    /** The environment; building one costs tens of milliseconds, so keep it. */
+    /**
+     * The environment. Building one costs tens of milliseconds, so environments are shared: a
+     * builder with the same variables, limits and budget as an earlier one returns the same
+     * environment (and its compiled expressions), while any difference gives a distinct one.
+     */
     public ExpressionEnvironment build() {
-      return new ExpressionEnvironment(variables, limits, policyBudget);
+      Map<String, VariableType> declared = Map.copyOf(variables);
+      List<Object> key = List.of(declared, limits, policyBudget);
+      try {
+        return ENVIRONMENTS.get(
+            key, () -> new ExpressionEnvironment(declared, limits, policyBudget));
+      } catch (ExecutionException | UncheckedExecutionException | ExecutionError e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(cause);
+      }
     }
   }
 }
