@@ -113,6 +113,9 @@ final class Repository {
     int n = 0;
     while (m.find()) {
       String block = m.group(1);
+      if (java && text.startsWith(".formatted(", skipSpace(text, m.end()))) {
+        continue; // a template: its placeholders are filled in before anything reads it
+      }
       if (java) {
         // What javac makes of a text block: common indentation removed, escapes translated.
         block = block.stripIndent();
@@ -124,6 +127,14 @@ final class Repository {
       }
       addAll(out, name + "#" + (++n), origin, block);
     }
+  }
+
+  private static int skipSpace(String text, int from) {
+    int i = from;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static void addAll(List<Document> out, String where, Origin origin, String text) {
