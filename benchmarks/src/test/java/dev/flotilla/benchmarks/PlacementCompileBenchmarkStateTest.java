@@ -16,7 +16,6 @@ import dev.flotilla.placement.CompiledPlacement;
 import dev.flotilla.placement.Inventory;
 import dev.flotilla.placement.Selection;
 import dev.flotilla.testkit.FleetGenerator;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
