@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -233,8 +234,16 @@ public final class ExpressionEnvironment {
    * workload) share one: building it is half of an environment's cold cost.
    */
   private static CelRuntime sharedRuntime(ExpressionLimits limits) {
+    return load(RUNTIMES, limits, () -> runtime(limits));
+  }
+
+  /**
+   * The cached value for {@code key}, loaded once; what the loader throws is rethrown as it was
+   * (Guava wraps it), so a compile error stays a {@link ValidationException}.
+   */
+  private static <K, V> V load(Cache<K, V> cache, K key, Callable<? extends V> loader) {
     try {
-      return RUNTIMES.get(limits, () -> runtime(limits));
+      return cache.get(key, loader);
     } catch (ExecutionException | UncheckedExecutionException | ExecutionError e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {
@@ -394,18 +403,7 @@ public final class ExpressionEnvironment {
   }
 
   private Outcome interned(Source source) {
-    try {
-      return interned.get(source, () -> outcome(source.text(), source.resultType()));
-    } catch (ExecutionException | UncheckedExecutionException | ExecutionError e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    }
+    return load(interned, source, () -> outcome(source.text(), source.resultType()));
   }
 
   /**
@@ -683,19 +681,8 @@ public final class ExpressionEnvironment {
     public ExpressionEnvironment build() {
       Map<String, VariableType> declared = Map.copyOf(variables);
       List<Object> key = List.of(declared, limits, policyBudget);
-      try {
-        return ENVIRONMENTS.get(
-            key, () -> new ExpressionEnvironment(declared, limits, policyBudget));
-      } catch (ExecutionException | UncheckedExecutionException | ExecutionError e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (cause instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(cause);
-      }
+      return load(
+          ENVIRONMENTS, key, () -> new ExpressionEnvironment(declared, limits, policyBudget));
     }
   }
 }
