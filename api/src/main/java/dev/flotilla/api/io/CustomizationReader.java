@@ -46,7 +46,8 @@ public final class CustomizationReader {
         SourceReader.open(file),
         "Customization",
         CustomizationReader::readSpec,
-        Customization::new);
+        Customization::new,
+        PeerPolicies.CUSTOMIZATIONS);
   }
 
   /**
@@ -60,7 +61,8 @@ public final class CustomizationReader {
         SourceReader.open(source, text),
         "Customization",
         CustomizationReader::readSpec,
-        Customization::new);
+        Customization::new,
+        PeerPolicies.CUSTOMIZATIONS);
   }
 
   /**
@@ -75,7 +77,8 @@ public final class CustomizationReader {
         SourceReader.open(source, in),
         "Customization",
         CustomizationReader::readSpec,
-        Customization::new);
+        Customization::new,
+        PeerPolicies.CUSTOMIZATIONS);
   }
 
   private static Optional<CustomizationSpec> readSpec(ObjectView spec) {

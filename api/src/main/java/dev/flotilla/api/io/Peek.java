@@ -69,6 +69,12 @@ record Peek(String kind, String written, Node.Location kindAt) {
     if (POLICIES.contains(kind)) {
       return of(kind);
     }
+    if (fields.apiVersion != null && PeerPolicies.isPlacement(fields.apiVersion, kind)) {
+      return of("Placement");
+    }
+    if (fields.apiVersion != null && PeerPolicies.isCustomization(fields.apiVersion, kind)) {
+      return of("Customization");
+    }
     if (kind.equals(DECISION_KIND)
         && fields.apiVersion != null
         && DECISION_GROUPS.stream().anyMatch(fields.apiVersion::startsWith)) {

@@ -37,7 +37,11 @@ public final class PlacementReader {
   /** Reads the single placement in {@code file}, with its source map. */
   public static Parsed<Placement> parse(Path file) {
     return PolicyDocument.parse(
-        SourceReader.open(file), "Placement", PlacementReader::readSpec, Placement::new);
+        SourceReader.open(file),
+        "Placement",
+        PlacementReader::readSpec,
+        Placement::new,
+        PeerPolicies.PLACEMENTS);
   }
 
   /**
@@ -48,7 +52,11 @@ public final class PlacementReader {
    */
   public static Parsed<Placement> parse(String source, String text) {
     return PolicyDocument.parse(
-        SourceReader.open(source, text), "Placement", PlacementReader::readSpec, Placement::new);
+        SourceReader.open(source, text),
+        "Placement",
+        PlacementReader::readSpec,
+        Placement::new,
+        PeerPolicies.PLACEMENTS);
   }
 
   /**
@@ -60,7 +68,11 @@ public final class PlacementReader {
    */
   public static Parsed<Placement> parse(String source, InputStream in) {
     return PolicyDocument.parse(
-        SourceReader.open(source, in), "Placement", PlacementReader::readSpec, Placement::new);
+        SourceReader.open(source, in),
+        "Placement",
+        PlacementReader::readSpec,
+        Placement::new,
+        PeerPolicies.PLACEMENTS);
   }
 
   private static Optional<PlacementSpec> readSpec(ObjectView spec) {

@@ -2,6 +2,7 @@ package dev.flotilla.api.io;
 
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -33,10 +34,26 @@ final class PolicyDocument {
       String kind,
       Function<ObjectView, Optional<S>> readSpec,
       Factory<S, T> factory) {
+    return parse(input, kind, readSpec, factory, Map.of());
+  }
+
+  /**
+   * Reads the single {@code kind} document of {@code input}, or a peer's document of a kind in
+   * {@code peers} (see {@link PeerPolicies}) with that peer's reader, closing it.
+   *
+   * @throws ValidationException listing every problem, or when the input holds no document or
+   *     several
+   */
+  static <S, T> Parsed<T> parse(
+      SourceReader input,
+      String kind,
+      Function<ObjectView, Optional<S>> readSpec,
+      Factory<S, T> factory,
+      Map<PeerPolicies.GroupKind, PeerPolicies.PeerReader<T>> peers) {
     try (input) {
       Node root = single(input, "one " + kind + " document");
       Binder binder = new Binder(input.source());
-      Optional<T> policy = read(binder, root, kind, readSpec, factory);
+      Optional<T> policy = read(binder, root, kind, readSpec, factory, peers);
       binder.throwIfProblems();
       return new Parsed<>(policy.orElseThrow(), new SourceMap(input.source(), root));
     }
@@ -70,12 +87,18 @@ final class PolicyDocument {
       Node root,
       String kind,
       Function<ObjectView, Optional<S>> readSpec,
-      Factory<S, T> factory) {
+      Factory<S, T> factory,
+      Map<PeerPolicies.GroupKind, PeerPolicies.PeerReader<T>> peers) {
     Optional<ObjectView> maybe = ObjectView.of(binder, root, "");
     if (maybe.isEmpty()) {
       return Optional.empty();
     }
     ObjectView document = maybe.get();
+    Optional<PeerPolicies.PeerReader<T>> peer = PeerPolicies.readerFor(peers, document);
+    if (peer.isPresent()) {
+      Optional<T> policy = peer.get().read(document, new PeerPolicies.Notes());
+      return binder.hasProblems() ? Optional.empty() : policy;
+    }
     Documents.expectKind(document, kind);
     Optional<ObjectView> metadata = document.object("metadata");
     String name = "";
