@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       CustomizeCommand.class,
       SummarizeCommand.class,
       ValidateCommand.class,
+      ConvertCommand.class,
       DemoCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class

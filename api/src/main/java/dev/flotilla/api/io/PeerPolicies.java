@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The peers' policy kinds that Flotilla reads wherever it reads its own: Open Cluster Management's,
@@ -87,6 +88,64 @@ final class PeerPolicies {
   /** Whether {@code apiVersion}/{@code kind} is a peer's override. */
   static boolean isCustomization(String apiVersion, String kind) {
     return CUSTOMIZATIONS.containsKey(GroupKind.of(apiVersion, kind));
+  }
+
+  /** The peers' kinds, as {@code group/kind}, sorted. */
+  static List<String> kinds() {
+    return Stream.concat(PLACEMENTS.keySet().stream(), CUSTOMIZATIONS.keySet().stream())
+        .map(key -> key.group() + "/" + key.kind())
+        .sorted()
+        .toList();
+  }
+
+  /** Reads the single peer policy of {@code input}, closing it; see {@link PeerConversion}. */
+  static PeerConversion convert(SourceReader input) {
+    try (input) {
+      Node root = PolicyDocument.single(input, "one policy of a peer");
+      Binder binder = new Binder(input.source());
+      PeerConversion conversion = convert(binder, root);
+      binder.throwIfProblems();
+      return conversion;
+    }
+  }
+
+  private static PeerConversion convert(Binder binder, Node root) {
+    Optional<ObjectView> maybe = ObjectView.of(binder, root, "");
+    if (maybe.isEmpty()) {
+      return null;
+    }
+    ObjectView document = maybe.get();
+    String peerKind =
+        peekString(document, "apiVersion").orElse("")
+            + " "
+            + peekString(document, "kind").orElse("");
+    Notes notes = new Notes();
+    Optional<PeerReader<Placement>> placement = readerFor(PLACEMENTS, document);
+    if (placement.isPresent()) {
+      Optional<Placement> read = placement.get().read(document, notes);
+      return read.isEmpty() || binder.hasProblems()
+          ? null
+          : new PeerConversion.ToPlacement(peerKind, read.get(), notes.list());
+    }
+    Optional<PeerReader<Customization>> customization = readerFor(CUSTOMIZATIONS, document);
+    if (customization.isPresent()) {
+      Optional<Customization> read = customization.get().read(document, notes);
+      return read.isEmpty() || binder.hasProblems()
+          ? null
+          : new PeerConversion.ToCustomization(peerKind, read.get(), notes.list());
+    }
+    if (peerKind.startsWith(PlacementReader.API_VERSION + " ")) {
+      binder.report(root.location(), "kind", "already a Flotilla policy: nothing to convert");
+      return null;
+    }
+    binder.report(
+        root.location(),
+        "kind",
+        "Unsupported value: \""
+            + peerKind.trim()
+            + "\": not a peer's policy; supported kinds: "
+            + (kinds().isEmpty() ? "none" : String.join(", ", kinds())));
+    return null;
   }
 
   /** A string field's value without taking it (the reader chosen takes it). */
