@@ -36,10 +36,11 @@ import java.util.Objects;
  * <p>The kind is told from the beginning of the input (at most {@value #PEEK_BYTES} bytes are
  * looked at, then read again by the chosen reader, so stdin works too; an input whose first
  * document starts later is read as an inventory): a Flotilla policy by its {@code kind} ({@code
- * Placement}, {@code Customization}, {@code StatusSummary}); an inventory by {@code kind:
- * ClusterInventory}, {@code Cluster}, {@code ManagedCluster}, {@code MemberCluster}, a {@code
- * ...List} of them, or a document without a kind; status reports by a list (or a document) of
- * objects with a {@code cluster} field and no kind; anything else, including a JSON array or a
+ * Placement}, {@code Customization}, {@code StatusSummary}), and a peer's placement or override
+ * (see {@link PeerConversion}) as a {@code Placement} or {@code Customization}; an inventory by
+ * {@code kind: ClusterInventory}, {@code Cluster}, {@code ManagedCluster}, {@code MemberCluster}, a
+ * {@code ...List} of them, or a document without a kind; status reports by a list (or a document)
+ * of objects with a {@code cluster} field and no kind; anything else, including a JSON array or a
  * {@code kind: List} of other objects, is manifests. An input with no object at all, and a kind
  * under {@code flotilla.dev/} that Flotilla does not define (a misspelling), are problems.
  */
