@@ -87,10 +87,31 @@ final class CompiledRule {
     int sets = 0;
     int removes = 0;
     int envs = 0;
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
     for (Action action : rule.actions()) {
       String at;
       if (action instanceof Action.Delete) {
         continue;
+      } else if (action instanceof Action.ImageComponent) {
+        at =
+            path
+                + ".imageComponents["
+                + (counts.merge("imageComponents", 1, Integer::sum) - 1)
+                + "]";
+      } else if (action instanceof Action.ContainerList list) {
+        at =
+            path
+                + "."
+                + list.field()
+                + "["
+                + (counts.merge(list.field(), 1, Integer::sum) - 1)
+                + "]";
+      } else if (action instanceof Action.EmbeddedPatch) {
+        at =
+            path
+                + ".embeddedPatches["
+                + (counts.merge("embeddedPatches", 1, Integer::sum) - 1)
+                + "]";
       } else if (action instanceof Action.SetValue) {
         at = path + ".set[" + sets++ + "]";
       } else if (action instanceof Action.RemoveValue) {
