@@ -90,6 +90,7 @@ public final class CustomizationReader {
     }
     List<ResourceSelector> selectors =
         spec.list("resourceSelectors", (item, path) -> resourceSelector(spec, item, path));
+    boolean deleteInOrder = spec.bool("deleteInOrder").orElse(false);
     List<Rule> rules = spec.list("rules", (item, path) -> rule(spec, item, path));
     if (!spec.has("rules")) {
       spec.binder().report(spec.node().location(), spec.child("rules"), "Required value");
@@ -103,7 +104,7 @@ public final class CustomizationReader {
             .construct(
                 spec.node(),
                 spec.path(),
-                () -> new CustomizationSpec((int) priority, selectors, rules)));
+                () -> new CustomizationSpec((int) priority, selectors, rules, deleteInOrder)));
   }
 
   private static Optional<ResourceSelector> resourceSelector(

@@ -64,6 +64,9 @@ final class CustomizationTrees {
     if (spec.priority() != 0) {
       out.put("priority", spec.priority());
     }
+    if (spec.deleteInOrder()) {
+      out.put("deleteInOrder", true);
+    }
     if (!spec.resourceSelectors().isEmpty()) {
       ArrayNode list = out.putArray("resourceSelectors");
       for (int i = 0; i < spec.resourceSelectors().size(); i++) {

@@ -35,7 +35,8 @@ import java.util.Set;
  *   <li>{@code policy.overrideRules} apply in order, later ones winning: a rule without {@code
  *       clusterSelector} selects no cluster, one with no terms every cluster, otherwise the ORed
  *       label selectors of its terms. {@code JSONPatch} rules become a {@code jsonPatch} (a
- *       missing value is JSON null, as Go marshals it); {@code Delete} rules {@code delete: true}.
+ *       missing value is JSON null, as Go marshals it); {@code Delete} rules {@code delete: true},
+ *       in order ({@code deleteInOrder}): the rules before a Delete still run, and fail, first.
  *   <li>In patch values, {@code ${MEMBER-CLUSTER-NAME}} becomes {@code ${cluster.name}} and {@code
  *       ${MEMBER-CLUSTER-LABEL-KEY-<key>}} becomes {@code ${cluster.labels['<key>']}} (an error
  *       when the cluster has no such label, as in KubeFleet); any other {@code ${} stays literal.
@@ -170,7 +171,7 @@ final class KubeFleetOverrideReader {
                 new Customization(
                     envelope.name(),
                     envelope.namespace(),
-                    new CustomizationSpec(priority, selectors, rules))));
+                    new CustomizationSpec(priority, selectors, rules, true))));
   }
 
   /** One resource selector as the Flotilla selectors matching what KubeFleet keys it by. */
