@@ -174,7 +174,10 @@ class PeerOverridesCommandTest {
     assertEquals(0, result.status(), result.err());
     assertEquals(
         "cluster-1.us-west",
-        new ObjectMapper().readTree(result.out()).at("/cluster-1/0/metadata/labels/where").asText());
+        new ObjectMapper()
+            .readTree(result.out())
+            .at("/cluster-1/0/metadata/labels/where")
+            .asText());
   }
 
   @Test

@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 /**
  * Documents held in a string field, read, patched and written back as Karmada's field overrider
  * does (karmada pkg/util/overridemanager/overridemanager.go applyFieldOverriders, with
- * evanphx/json-patch v5).
+ * evanphx/json-patch v5, and sigs.k8s.io/yaml for YAML: see {@link GoYaml}).
  *
  * <p>JSON: evanphx/json-patch keeps every value the patch does not touch as the text it was, and
  * writes the result compact. Flotilla works on a tree, so it first checks that writing the
@@ -23,6 +23,7 @@ final class EmbeddedDocuments {
       String text, Action.EmbeddedFormat format, String path, UnaryOperator<JsonNode> edit) {
     return switch (format) {
       case json -> json(text, path, edit);
+      case yaml -> GoYaml.patch(text, path, edit);
     };
   }
 

@@ -678,6 +678,107 @@ class KarmadaOverridePolicyTest {
     assertTrue(e.getMessage().contains("refused"), e.getMessage());
   }
 
+  /** karmada overridemanager_test.go Test_overrideManagerImpl_ApplyFieldOverriderPolicies_YAML. */
+  @Test
+  void fieldOverriderPatchesEmbeddedYaml() {
+    Customization policy =
+        overriders(
+            """
+            fieldOverrider:
+            - fieldPath: /data/test.yaml
+              yaml:
+              - {subPath: /key/key1, operator: replace, value: updated_value}
+            """);
+    JsonNode configMap =
+        Fixtures.yaml(
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: test1, namespace: default}
+            data:
+              test.yaml: "\\nkey: \\n  key1: value\\n"
+            """);
+    JsonNode out = apply(MEMBER1, configMap, policy).orElseThrow();
+    assertEquals("key:\n  key1: updated_value\n", out.at("/data/test.yaml").textValue());
+  }
+
+  @Test
+  void embeddedYamlIsWrittenAsGoYamlV2WritesIt() {
+    // sigs.k8s.io/yaml JSONToYAML: keys in go-yaml's natural order (digit runs by value, letters
+    // after other characters), lists not indented under their key, "" and null as go-yaml writes.
+    Customization policy =
+        overriders(
+            """
+            fieldOverrider:
+            - fieldPath: /data/app.yaml
+              yaml:
+              - {subPath: /servers/-, operator: add, value: {port: 8080, host: b}}
+              - {subPath: /empty, operator: add, value: ""}
+            """);
+    JsonNode configMap =
+        Fixtures.yaml(
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: test1, namespace: default}
+            data:
+              app.yaml: |
+                z10: true
+                z9: ~
+                _a: {}
+                servers:
+                - {host: a, port: 80}
+                lists: [[p, q], []]
+            """);
+    JsonNode out = apply(MEMBER1, configMap, policy).orElseThrow();
+    assertEquals(
+        """
+        _a: {}
+        empty: ""
+        lists:
+        - - p
+          - q
+        - []
+        servers:
+        - host: a
+          port: 80
+        - host: b
+          port: 8080
+        z9: null
+        z10: true
+        """,
+        out.at("/data/app.yaml").textValue());
+  }
+
+  @Test
+  void embeddedYamlFlotillaCannotWriteAsGoYamlDoesIsRefused() {
+    Customization policy =
+        overriders(
+            "fieldOverrider:\n- fieldPath: /data/x\n  yaml: [{subPath: /a, operator: remove}]");
+    for (String yaml :
+        List.of("a: 1\nb: yes\n", "a: 1\nb: 1.5\n", "a: 1\nb: two words\n", "a: &x 1\n")) {
+      ObjectNodeBuilder configMap = new ObjectNodeBuilder(yaml);
+      CustomizationException e =
+          assertThrows(
+              CustomizationException.class, () -> apply(MEMBER1, configMap.node, policy), yaml);
+      assertTrue(e.getMessage().contains("refused"), e.getMessage());
+    }
+  }
+
+  /** A ConfigMap holding {@code yaml} at data.x. */
+  static final class ObjectNodeBuilder {
+    final JsonNode node;
+
+    ObjectNodeBuilder(String yaml) {
+      com.fasterxml.jackson.databind.node.ObjectNode map =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              Fixtures.yaml(
+                  "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: default}\ndata: {}\n");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) map.get("data")).put("x", yaml);
+      node = map;
+    }
+  }
+
   static List<String> errors(String text) {
     ValidationException e =
         assertThrows(ValidationException.class, () -> CustomizationReader.parse("bad.yaml", text));
@@ -704,6 +805,7 @@ class KarmadaOverridePolicyTest {
                   fieldOverrider:
                   - fieldPath: /data/config.yaml
                     yaml: [{subPath: /a, operator: remove}]
+                    json: [{subPath: /a, operator: remove}]
                   plaintext:
                   - {path: /spec/containers/-1/image, operator: replace, value: x}
             """);
@@ -715,7 +817,8 @@ class KarmadaOverridePolicyTest {
             "spec.overrideRules[0].targetCluster.fieldSelector.matchExpressions[0].key: Unsupported value: \"cpu\""),
         all);
     assertTrue(
-        all.contains("spec.overrideRules[0].overriders.fieldOverrider[0].yaml: Invalid value"),
+        all.contains(
+            "spec.overrideRules[0].overriders.fieldOverrider[0]: Invalid value: FieldOverrider has both YAML and JSON set"),
         all);
     assertTrue(
         all.contains("spec.overrideRules[0].overriders.plaintext[0].path: Invalid value"), all);

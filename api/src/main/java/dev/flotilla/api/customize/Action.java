@@ -369,19 +369,24 @@ public sealed interface Action {
   /** The format of a document held in a string field. */
   enum EmbeddedFormat {
     /** JSON, written back compact as Go's encoding/json writes it */
-    json
+    json,
+    /**
+     * YAML, read with YAML 1.1 types and written back as sigs.k8s.io/yaml writes it (go-yaml v2:
+     * keys sorted, block style); documents of words, integers, booleans and nulls only
+     */
+    yaml
   }
 
   /**
-   * Patches a JSON document held in a string field of the manifest (a ConfigMap's {@code data}
-   * entry, say), as Karmada's {@code fieldOverrider} does: the string at {@code path} is read in
-   * {@code format}, the RFC 6902 operations apply to it in order ({@code replace} keeps a member in
-   * its place), and the result is written back to the field as text in the same format: for JSON,
-   * compact, with every value the patch did not touch spelled as it was. A missing field, one that
-   * is not a string or not a document of that format, and a failing operation are errors.
+   * Patches a JSON or YAML document held in a string field of the manifest (a ConfigMap's {@code
+   * data} entry, say), as Karmada's {@code fieldOverrider} does: the string at {@code path} is read
+   * in {@code format}, the RFC 6902 operations apply to it in order ({@code replace} keeps a member
+   * in its place), and the result is written back to the field as text in the same format: for
+   * JSON, compact, with every value the patch did not touch spelled as it was. A missing field, one
+   * that is not a string or not a document of that format, and a failing operation are errors.
    *
    * @param path a JSON Pointer to the string field
-   * @param format the document's format (JSON; Karmada's YAML is not carried over yet)
+   * @param format the document's format
    * @param operations the operations, applied to the embedded document
    */
   record EmbeddedPatch(String path, EmbeddedFormat format, List<PatchOperation> operations)

@@ -490,23 +490,17 @@ final class KarmadaOverrideReader {
               checkPointer(view, item, "fieldPath", fieldPath);
               List<Action.PatchOperation> json =
                   view.list("json", (op, p) -> fieldOperation(view, op, p));
+              List<Action.PatchOperation> yaml =
+                  view.list("yaml", (op, p) -> fieldOperation(view, op, p));
               boolean hasJson = view.has("json") && !json.isEmpty();
-              boolean hasYaml = view.has("yaml");
-              view.take("yaml");
+              boolean hasYaml = view.has("yaml") && !yaml.isEmpty();
               view.rejectUnknown();
               if (hasYaml && hasJson) {
                 binder.report(
                     item.location(),
                     path,
                     "Invalid value: FieldOverrider has both YAML and JSON set. Only one is allowed");
-              } else if (hasYaml) {
-                binder.report(
-                    item.location(),
-                    view.child("yaml"),
-                    "Invalid value: Flotilla cannot yet write YAML as Karmada does (sigs.k8s.io/yaml:"
-                        + " keys sorted, go-yaml's quoting and line folding), so the patched text"
-                        + " could differ: refused");
-              } else if (!hasJson && binder.problemCount() == before) {
+              } else if (!hasJson && !hasYaml && binder.problemCount() == before) {
                 binder.report(
                     item.location(),
                     path,
@@ -515,11 +509,12 @@ final class KarmadaOverrideReader {
               if (binder.problemCount() > before) {
                 return Optional.empty();
               }
+              Action.EmbeddedFormat format =
+                  hasYaml ? Action.EmbeddedFormat.yaml : Action.EmbeddedFormat.json;
+              List<Action.PatchOperation> operations = hasYaml ? yaml : json;
               return Optional.ofNullable(
                   binder.construct(
-                      item,
-                      path,
-                      () -> new Action.EmbeddedPatch(fieldPath, Action.EmbeddedFormat.json, json)));
+                      item, path, () -> new Action.EmbeddedPatch(fieldPath, format, operations)));
             });
   }
 
