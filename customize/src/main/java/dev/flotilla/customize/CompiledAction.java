@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.flotilla.api.Problem;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.customize.Action;
@@ -53,10 +54,22 @@ sealed interface CompiledAction {
     } else if (action instanceof Action.Image image) {
       return Image.compile(image, path, cel);
     } else if (action instanceof Action.Labels labels) {
-      return Metadata.compile(Metadata.LABELS, labels.add(), labels.remove(), path, cel);
+      return Metadata.compile(
+          Metadata.LABELS, labels.add(), labels.remove(), labels.replace(), path, cel);
     } else if (action instanceof Action.Annotations annotations) {
       return Metadata.compile(
-          Metadata.ANNOTATIONS, annotations.add(), annotations.remove(), path, cel);
+          Metadata.ANNOTATIONS,
+          annotations.add(),
+          annotations.remove(),
+          annotations.replace(),
+          path,
+          cel);
+    } else if (action instanceof Action.ImageComponent image) {
+      return ImageComponentEdit.compile(image, path, cel);
+    } else if (action instanceof Action.ContainerList list) {
+      return ContainerListEdit.compile(list, path, cel);
+    } else if (action instanceof Action.EmbeddedPatch embedded) {
+      return EmbeddedPatchEdit.compile(embedded, path, cel);
     } else if (action instanceof Action.Env env) {
       return Env.compile(env, path, cel);
     } else if (action instanceof Action.Replicas replicas) {
@@ -165,6 +178,27 @@ sealed interface CompiledAction {
         JsonNode value = values[i] == null ? null : values[i].evaluate(context, paths[i]);
         try {
           result = JsonPatcher.apply(result, ops[i], paths[i], froms[i], value);
+        } catch (ActionFailure failure) {
+          throw new ActionFailure(
+              failure.target, "operation " + i + " (" + ops[i] + "): " + failure.getMessage());
+        }
+      }
+      return result;
+    }
+
+    /**
+     * Applies as evanphx/json-patch does to a document it writes back as text: {@code replace}
+     * keeps a member where it is (RFC 6902's remove-then-add would move it last).
+     */
+    JsonNode applyKeepingOrder(JsonNode document, TemplateContext context) {
+      JsonNode result = document;
+      for (int i = 0; i < ops.length; i++) {
+        JsonNode value = values[i] == null ? null : values[i].evaluate(context, paths[i]);
+        try {
+          result =
+              ops[i] == Action.Op.replace
+                  ? JsonPatcher.replaceInPlace(result, paths[i], value)
+                  : JsonPatcher.apply(result, ops[i], paths[i], froms[i], value);
         } catch (ActionFailure failure) {
           throw new ActionFailure(
               failure.target, "operation " + i + " (" + ops[i] + "): " + failure.getMessage());
@@ -346,7 +380,8 @@ sealed interface CompiledAction {
    *
    * @param field {@code labels} or {@code annotations}
    */
-  record Metadata(String field, Map<String, Template> add, List<String> remove)
+  record Metadata(
+      String field, Map<String, Template> add, List<String> remove, Map<String, Template> replace)
       implements CompiledAction {
     static final String LABELS = "labels";
     static final String ANNOTATIONS = "annotations";
@@ -355,33 +390,51 @@ sealed interface CompiledAction {
         String field,
         Map<String, String> add,
         List<String> remove,
+        Map<String, String> replace,
         String path,
         ExpressionEnvironment cel) {
       List<Problem> problems = new ArrayList<>();
       Map<String, Template> templates = compileTexts(add, path + ".add", cel, problems);
+      Map<String, Template> replacing = compileTexts(replace, path + ".replace", cel, problems);
       if (!problems.isEmpty()) {
         throw new ValidationException(problems);
       }
-      return new Metadata(field, templates, remove);
+      return new Metadata(field, templates, remove, replacing);
     }
 
+    /**
+     * Adds, then replaces where the key is there, then removes. The map (and {@code metadata}) is
+     * created only when something is added, so a removal from a manifest without the map leaves it
+     * as it was (as Karmada's label and annotation overriders do).
+     */
     @Override
     public JsonNode apply(JsonNode document, TemplateContext context) {
-      ObjectNode metadata = objectAt(root(document), "metadata", "/metadata");
       String pointer = "/metadata/" + field;
-      ObjectNode map = objectAt(metadata, field, pointer);
-      boolean labels = field.equals(LABELS);
-      for (Map.Entry<String, Template> entry : add.entrySet()) {
-        String at = pointer + "/" + entry.getKey().replace("~", "~0").replace("/", "~1");
-        String value = entry.getValue().render(context, at);
-        if (labels) {
-          List<String> errors = LabelRules.labelValueErrors(value);
-          if (!errors.isEmpty()) {
+      ObjectNode map;
+      if (add.isEmpty()) {
+        JsonNode metadata = root(document).get("metadata");
+        JsonNode existing = metadata == null ? null : metadata.get(field);
+        if (existing == null || existing.isNull()) {
+          if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
             throw new ActionFailure(
-                at, "Invalid value: \"" + value + "\": " + String.join("; ", errors));
+                "/metadata", "expected an object, found " + metadata.getNodeType());
           }
+          return document;
         }
-        map.put(entry.getKey(), value);
+        if (!(existing instanceof ObjectNode object)) {
+          throw new ActionFailure(pointer, "expected an object, found " + existing.getNodeType());
+        }
+        map = object;
+      } else {
+        map = objectAt(objectAt(root(document), "metadata", "/metadata"), field, pointer);
+      }
+      for (Map.Entry<String, Template> entry : add.entrySet()) {
+        map.put(entry.getKey(), render(entry, context, pointer));
+      }
+      for (Map.Entry<String, Template> entry : replace.entrySet()) {
+        if (map.has(entry.getKey())) {
+          map.put(entry.getKey(), render(entry, context, pointer));
+        }
       }
       for (String key : remove) {
         map.remove(key);
@@ -389,9 +442,24 @@ sealed interface CompiledAction {
       return document;
     }
 
+    private String render(
+        Map.Entry<String, Template> entry, TemplateContext context, String pointer) {
+      String at = pointer + "/" + entry.getKey().replace("~", "~0").replace("/", "~1");
+      String value = entry.getValue().render(context, at);
+      if (field.equals(LABELS)) {
+        List<String> errors = LabelRules.labelValueErrors(value);
+        if (!errors.isEmpty()) {
+          throw new ActionFailure(
+              at, "Invalid value: \"" + value + "\": " + String.join("; ", errors));
+        }
+      }
+      return value;
+    }
+
     @Override
     public void addExpressions(List<CompiledExpression> out) {
       addAll(add.values(), out);
+      addAll(replace.values(), out);
     }
   }
 
@@ -488,8 +556,186 @@ sealed interface CompiledAction {
     }
   }
 
+  /** Karmada's image overrider: one part of images edited (see {@link Action.ImageComponent}). */
+  record ImageComponentEdit(
+      Action.ImagePart component, Action.EditOperator operator, Template value, String path)
+      implements CompiledAction {
+    static ImageComponentEdit compile(
+        Action.ImageComponent image, String path, ExpressionEnvironment cel) {
+      return new ImageComponentEdit(
+          image.component(),
+          image.operator(),
+          Template.compile(image.value(), path + ".value", cel),
+          image.path().orElse(null));
+    }
+
+    @Override
+    public JsonNode apply(JsonNode document, TemplateContext context) {
+      ObjectNode root = root(document);
+      if (path != null) {
+        WorkloadPaths.Slot slot = WorkloadPaths.predicate(root, path);
+        String rendered = value.render(context, path);
+        slot.parent().put(slot.key(), edit(slot.image(), rendered, path));
+        return document;
+      }
+      String containers = WorkloadPaths.containersPointer(root);
+      if (containers == null) {
+        return document;
+      }
+      JsonNode list = JsonPatcher.get(root, containers);
+      if (list == null || list.isNull()) {
+        return document;
+      }
+      if (!list.isArray()) {
+        throw new ActionFailure(containers, "expected a list, found " + list.getNodeType());
+      }
+      String rendered = value.render(context, containers);
+      List<String> images = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        String at = containers + "/" + i + "/image";
+        if (!(list.get(i) instanceof ObjectNode container)) {
+          throw new ActionFailure(containers + "/" + i, "a container is not an object");
+        }
+        JsonNode image = container.get("image");
+        if (image != null && !image.isNull() && !image.isTextual()) {
+          throw new ActionFailure(at, "expected a string, found " + image.getNodeType());
+        }
+        images.add(edit(image == null || image.isNull() ? "" : image.textValue(), rendered, at));
+      }
+      for (int i = 0; i < images.size(); i++) {
+        ((ObjectNode) list.get(i)).put("image", images.get(i));
+      }
+      return document;
+    }
+
+    private String edit(String image, String rendered, String at) {
+      try {
+        return ImageComponents.edit(ImageComponents.parse(image), component, operator, rendered)
+            .toString();
+      } catch (IllegalArgumentException e) {
+        throw new ActionFailure(
+            at, "Invalid value: \"" + image + "\": not an image reference: " + e.getMessage());
+      }
+    }
+
+    @Override
+    public void addExpressions(List<CompiledExpression> out) {
+      value.addExpressions(out);
+    }
+  }
+
+  /** Karmada's command and args overriders (see {@link Action.ContainerList}). */
+  record ContainerListEdit(
+      String field, String container, Action.EditOperator operator, List<Template> values)
+      implements CompiledAction {
+    static ContainerListEdit compile(
+        Action.ContainerList list, String path, ExpressionEnvironment cel) {
+      List<Problem> problems = new ArrayList<>();
+      List<Template> values = new ArrayList<>();
+      for (int i = 0; i < list.values().size(); i++) {
+        try {
+          values.add(Template.compile(list.values().get(i), path + ".values[" + i + "]", cel));
+        } catch (ValidationException e) {
+          problems.addAll(e.problems());
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new ValidationException(problems);
+      }
+      return new ContainerListEdit(list.field(), list.container(), list.operator(), values);
+    }
+
+    @Override
+    public JsonNode apply(JsonNode document, TemplateContext context) {
+      ObjectNode root = root(document);
+      String containers = WorkloadPaths.containersPointer(root);
+      if (containers == null) {
+        return document;
+      }
+      JsonNode list = WorkloadPaths.nested(root, containers);
+      if (list == null || list.isNull()) {
+        return document;
+      }
+      if (!list.isArray()) {
+        throw new ActionFailure(containers, "expected a list, found " + list.getNodeType());
+      }
+      List<String> rendered = new ArrayList<>();
+      for (Template value : values) {
+        rendered.add(value.render(context, containers));
+      }
+      for (int i = 0; i < list.size(); i++) {
+        if (!(list.get(i) instanceof ObjectNode node)) {
+          throw new ActionFailure(containers + "/" + i, "a container is not an object");
+        }
+        JsonNode name = node.get("name");
+        if (name == null || !name.isTextual() || !name.textValue().equals(container)) {
+          continue;
+        }
+        String at = containers + "/" + i + "/" + field;
+        JsonNode current = node.get(field);
+        List<String> items = new ArrayList<>();
+        if (current != null && !current.isNull()) {
+          if (!current.isArray()) {
+            throw new ActionFailure(at, "expected a list, found " + current.getNodeType());
+          }
+          for (JsonNode item : current) {
+            if (!item.isTextual()) {
+              throw new ActionFailure(at, "an item is not a string: " + item);
+            }
+            items.add(item.textValue());
+          }
+        }
+        if (operator == Action.EditOperator.add) {
+          items.addAll(rendered);
+        } else {
+          items.removeIf(rendered::contains);
+        }
+        ArrayNode out = node.putArray(field);
+        items.forEach(out::add);
+      }
+      return document;
+    }
+
+    @Override
+    public void addExpressions(List<CompiledExpression> out) {
+      addAll(values, out);
+    }
+  }
+
+  /** Karmada's field overrider (see {@link Action.EmbeddedPatch}). */
+  record EmbeddedPatchEdit(String path, Action.EmbeddedFormat format, JsonPatch patch)
+      implements CompiledAction {
+    static EmbeddedPatchEdit compile(
+        Action.EmbeddedPatch embedded, String path, ExpressionEnvironment cel) {
+      return new EmbeddedPatchEdit(
+          embedded.path(),
+          embedded.format(),
+          JsonPatch.compile(new Action.JsonPatch(embedded.operations()), path + ".jsonPatch", cel));
+    }
+
+    @Override
+    public JsonNode apply(JsonNode document, TemplateContext context) {
+      JsonNode field = JsonPatcher.get(document, path);
+      if (field == null) {
+        throw new ActionFailure(path, "no value at path");
+      }
+      if (!field.isTextual()) {
+        throw new ActionFailure(path, "expected a string, found " + field.getNodeType());
+      }
+      String text =
+          EmbeddedDocuments.patch(
+              field.textValue(), format, path, doc -> patch.applyKeepingOrder(doc, context));
+      return JsonPatcher.apply(document, Action.Op.replace, path, null, TextNode.valueOf(text));
+    }
+
+    @Override
+    public void addExpressions(List<CompiledExpression> out) {
+      patch.addExpressions(out);
+    }
+  }
+
   /** Compiles each text of {@code texts}, collecting every problem. */
-  private static Map<String, Template> compileTexts(
+  static Map<String, Template> compileTexts(
       Map<String, String> texts, String path, ExpressionEnvironment cel, List<Problem> problems) {
     Map<String, Template> out = new LinkedHashMap<>();
     texts.forEach(
@@ -503,13 +749,13 @@ sealed interface CompiledAction {
     return out;
   }
 
-  private static void addAll(Iterable<Template> templates, List<CompiledExpression> out) {
+  static void addAll(Iterable<Template> templates, List<CompiledExpression> out) {
     for (Template template : templates) {
       template.addExpressions(out);
     }
   }
 
-  private static ObjectNode objectAt(ObjectNode parent, String field, String pointer) {
+  static ObjectNode objectAt(ObjectNode parent, String field, String pointer) {
     JsonNode child = parent.get(field);
     if (child == null || child.isNull()) {
       return parent.putObject(field);
@@ -531,7 +777,7 @@ sealed interface CompiledAction {
     throw new ActionFailure(pointer, "expected a list, found " + child.getNodeType());
   }
 
-  private static ObjectNode root(JsonNode document) {
+  static ObjectNode root(JsonNode document) {
     if (document instanceof ObjectNode object) {
       return object;
     }

@@ -54,7 +54,8 @@ public final class CompiledCustomization {
                 customization.name(),
                 customization.spec().rules().get(i),
                 "spec.rules[" + i + "]",
-                cel));
+                cel,
+                customization.spec().deleteInOrder()));
       } catch (ValidationException e) {
         problems.addAll(e.problems());
       }

@@ -37,6 +37,10 @@ final class CompiledRule {
   final String path;
   final boolean optional;
   final boolean delete;
+
+  /** Whether the rule's delete takes effect in its place rather than winning outright. */
+  final boolean deleteInOrder;
+
   final CompiledAction[] actions;
 
   /** The expressions of the rule's templates (their results decide the rule's edits). */
@@ -52,12 +56,14 @@ final class CompiledRule {
       Rule rule,
       String path,
       CompiledPlacement selector,
-      CompiledAction[] actions) {
+      CompiledAction[] actions,
+      boolean deleteInOrder) {
     this.customization = customization;
     this.name = rule.name();
     this.path = path;
     this.optional = rule.optional();
     this.delete = rule.actions().stream().anyMatch(a -> a instanceof Action.Delete);
+    this.deleteInOrder = deleteInOrder;
     this.selector = selector;
     this.actions = actions;
     List<CompiledExpression> all = new ArrayList<>();
@@ -70,6 +76,15 @@ final class CompiledRule {
 
   static CompiledRule compile(
       String customization, Rule rule, String path, ExpressionEnvironment cel) {
+    return compile(customization, rule, path, cel, false);
+  }
+
+  static CompiledRule compile(
+      String customization,
+      Rule rule,
+      String path,
+      ExpressionEnvironment cel,
+      boolean deleteInOrder) {
     List<Problem> problems = new ArrayList<>();
     CompiledPlacement selector = null;
     if (rule.clusterSelector().isPresent()) {
@@ -87,10 +102,31 @@ final class CompiledRule {
     int sets = 0;
     int removes = 0;
     int envs = 0;
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
     for (Action action : rule.actions()) {
       String at;
       if (action instanceof Action.Delete) {
         continue;
+      } else if (action instanceof Action.ImageComponent) {
+        at =
+            path
+                + ".imageComponents["
+                + (counts.merge("imageComponents", 1, Integer::sum) - 1)
+                + "]";
+      } else if (action instanceof Action.ContainerList list) {
+        at =
+            path
+                + "."
+                + list.field()
+                + "["
+                + (counts.merge(list.field(), 1, Integer::sum) - 1)
+                + "]";
+      } else if (action instanceof Action.EmbeddedPatch) {
+        at =
+            path
+                + ".embeddedPatches["
+                + (counts.merge("embeddedPatches", 1, Integer::sum) - 1)
+                + "]";
       } else if (action instanceof Action.SetValue) {
         at = path + ".set[" + sets++ + "]";
       } else if (action instanceof Action.RemoveValue) {
@@ -110,7 +146,7 @@ final class CompiledRule {
       throw new ValidationException(problems);
     }
     return new CompiledRule(
-        customization, rule, path, selector, actions.toArray(CompiledAction[]::new));
+        customization, rule, path, selector, actions.toArray(CompiledAction[]::new), deleteInOrder);
   }
 
   private static Problem reroot(Problem problem, String prefix) {

@@ -73,6 +73,25 @@ final class JsonPatcher {
     };
   }
 
+  /** {@code replace} that keeps an object member in its place; the target must exist. */
+  static JsonNode replaceInPlace(JsonNode document, String path, JsonNode value) {
+    if (get(document, path) == null) {
+      throw new ActionFailure(path, "replace: no value at path");
+    }
+    if (path.isEmpty()) {
+      return value;
+    }
+    List<String> tokens = JsonPointer.tokens(path);
+    JsonNode parent = parent(document, path, tokens);
+    String last = tokens.get(tokens.size() - 1);
+    if (parent instanceof ObjectNode object) {
+      object.set(last, value);
+    } else {
+      ((ArrayNode) parent).set(JsonPointer.index(last), value);
+    }
+    return document;
+  }
+
   /** The value at {@code pointer}, or null when there is none. */
   static JsonNode get(JsonNode document, String pointer) {
     JsonNode node = document;

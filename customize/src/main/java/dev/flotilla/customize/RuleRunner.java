@@ -130,7 +130,7 @@ final class RuleRunner {
       int index,
       boolean[] selected) {
     for (int r = 0; r < rules.length; r++) {
-      if (matched[r] && selected[owner[r]] && rules[r].delete) {
+      if (matched[r] && selected[owner[r]] && rules[r].delete && !rules[r].deleteInOrder) {
         return Outcome.DELETED;
       }
     }
@@ -140,6 +140,9 @@ final class RuleRunner {
       CompiledRule rule = rules[r];
       if (!matched[r] || !selected[owner[r]]) {
         continue;
+      }
+      if (rule.delete) {
+        return Outcome.DELETED; // a delete in order (spec.deleteInOrder): the rules before it ran
       }
       // An optional rule works on a copy so that a failure part-way leaves no trace.
       JsonNode work = rule.optional ? document.deepCopy() : document;

@@ -34,7 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * which ones apply). Within a customization, the rules whose cluster selector matches the cluster
  * apply in the order written, each rule's actions in order. If any matching rule of an applying
  * customization says {@code delete: true}, the manifest is not delivered to that cluster and no
- * other rule runs for it. A rule that fails (a missing path, a failed {@code test}, a template
+ * other rule runs for it; in a customization with {@code deleteInOrder} (KubeFleet's semantics), a
+ * delete takes effect in its place instead: the rules before it run first (a failure is an error),
+ * those after it do not. A rule that fails (a missing path, a failed {@code test}, a template
  * error) makes the manifest undeliverable to that cluster, with a {@link CustomizationError};
  * unless the rule is {@code optional}, in which case it is skipped as a whole (its earlier actions
  * undone) and the next rule runs. Errors never stop other clusters or manifests.

@@ -223,7 +223,9 @@ public final class PolicyGens {
       List<Rule> rules = unique(d.list(1, 4, PolicyGens::rule), Rule::name);
       int priority = d.chance(3) ? 0 : d.pick(List.of(-7, 1, 10, Integer.MAX_VALUE));
       return new Customization(
-          d.pick(ODD_NAMES), d.pick(ODD_NAMES), new CustomizationSpec(priority, selectors, rules));
+          d.pick(ODD_NAMES),
+          d.pick(ODD_NAMES),
+          new CustomizationSpec(priority, selectors, rules, d.chance(3)));
     };
   }
 
@@ -452,17 +454,41 @@ public final class PolicyGens {
     if (d.chance(3)) {
       actions.add(image(d));
     }
+    actions.addAll(
+        d.list(
+            0,
+            2,
+            x ->
+                new Action.ImageComponent(
+                    x.pick(List.of(Action.ImagePart.values())),
+                    x.pick(List.of(Action.EditOperator.values())),
+                    x.pick(ODD_TEXT),
+                    x.optional(y -> y.pick(List.of("/spec/image", "/a/0/b", "/on"))))));
+    for (String field : List.of("command", "args")) {
+      actions.addAll(
+          d.list(
+              0,
+              1,
+              x ->
+                  new Action.ContainerList(
+                      field,
+                      x.pick(ODD_TEXT),
+                      x.pick(List.of(Action.EditOperator.add, Action.EditOperator.remove)),
+                      x.list(0, 2, y -> y.pick(ODD_TEXT)))));
+    }
     if (d.chance(3)) {
       actions.add(
           new Action.Labels(
               d.map(0, 2, x -> x.pick(ODD_KEYS), x -> x.pick(ODD_TEXT)),
-              d.list(0, 2, x -> x.pick(ODD_KEYS))));
+              d.list(0, 2, x -> x.pick(ODD_KEYS)),
+              d.map(0, 2, x -> x.pick(ODD_KEYS), x -> x.pick(ODD_TEXT))));
     }
     if (d.chance(3)) {
       actions.add(
           new Action.Annotations(
               d.map(0, 2, x -> x.pick(ODD_KEYS), x -> x.pick(ODD_TEXT)),
-              d.list(0, 2, x -> x.pick(ODD_KEYS))));
+              d.list(0, 2, x -> x.pick(ODD_KEYS)),
+              d.map(0, 2, x -> x.pick(ODD_KEYS), x -> x.pick(ODD_TEXT))));
     }
     actions.addAll(d.list(0, 2, PolicyGens::env));
     if (d.chance(3)) {
@@ -472,6 +498,15 @@ public final class PolicyGens {
     }
     actions.addAll(d.list(0, 2, x -> new Action.SetValue(x.pick(JSON_PATHS), json(x, 2))));
     actions.addAll(d.list(0, 2, x -> new Action.RemoveValue(x.pick(JSON_PATHS))));
+    actions.addAll(
+        d.list(
+            0,
+            2,
+            x ->
+                new Action.EmbeddedPatch(
+                    x.pick(List.of("/data/a.json", "/data/x~1y", "")),
+                    x.pick(List.of(Action.EmbeddedFormat.values())),
+                    x.list(1, 3, PolicyGens::operation))));
     if (d.chance(3)) {
       JsonNode patch = json(d, 3);
       // The reader takes "mergePatch: null" for an absent field, so a null patch is not written.

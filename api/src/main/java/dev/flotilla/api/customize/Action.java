@@ -165,32 +165,56 @@ public sealed interface Action {
   }
 
   /**
-   * Adds (or overwrites) and removes {@code metadata.labels}; added values must be label values.
+   * Adds (or overwrites), replaces and removes {@code metadata.labels}, in that order; added and
+   * replacing values must be label values. {@code metadata.labels} is created only when something
+   * is added; removing or replacing a key the manifest does not have changes nothing.
    *
    * @param add labels to set, in order; values may hold templates
    * @param remove label keys to remove
+   * @param replace labels whose value is set only where the manifest already has the key (Karmada's
+   *     {@code labelsOverrider} operator {@code replace}); values may hold templates
    */
-  record Labels(Map<String, String> add, List<String> remove) implements Action {
+  record Labels(Map<String, String> add, List<String> remove, Map<String, String> replace)
+      implements Action {
     /** Copies, keeping order, and checks the keys. */
     public Labels {
       add = Ordered.copy(add);
       remove = List.copyOf(remove);
+      replace = Ordered.copy(replace);
       checkKeys("labels", add, remove);
+      checkKeys("labels", replace, "replace");
+    }
+
+    /** Adds and removes; replaces nothing. */
+    public Labels(Map<String, String> add, List<String> remove) {
+      this(add, remove, Map.of());
     }
   }
 
   /**
-   * Adds (or overwrites) and removes {@code metadata.annotations}.
+   * Adds (or overwrites), replaces and removes {@code metadata.annotations}, in that order. {@code
+   * metadata.annotations} is created only when something is added; removing or replacing a key the
+   * manifest does not have changes nothing.
    *
    * @param add annotations to set, in order; values may hold templates
    * @param remove annotation keys to remove
+   * @param replace annotations whose value is set only where the manifest already has the key;
+   *     values may hold templates
    */
-  record Annotations(Map<String, String> add, List<String> remove) implements Action {
+  record Annotations(Map<String, String> add, List<String> remove, Map<String, String> replace)
+      implements Action {
     /** Copies, keeping order, and checks the keys. */
     public Annotations {
       add = Ordered.copy(add);
       remove = List.copyOf(remove);
+      replace = Ordered.copy(replace);
       checkKeys("annotations", add, remove);
+      checkKeys("annotations", replace, "replace");
+    }
+
+    /** Adds and removes; replaces nothing. */
+    public Annotations(Map<String, String> add, List<String> remove) {
+      this(add, remove, Map.of());
     }
   }
 
@@ -240,6 +264,146 @@ public sealed interface Action {
     @Override
     public JsonNode value() {
       return value.deepCopy();
+    }
+  }
+
+  /** A part of an image reference that {@link ImageComponent} edits. */
+  enum ImagePart {
+    /** The registry (host and port), such as {@code registry.k8s.io} */
+    Registry,
+    /** The repository without the registry, such as {@code team/web} */
+    Repository,
+    /** The tag, or the digest when there is no tag */
+    Tag
+  }
+
+  /** How an edit changes what it edits. */
+  enum EditOperator {
+    /** appends (to a text or a list) */
+    add,
+    /** clears (a text) or deletes the matching items (of a list) */
+    remove,
+    /** sets */
+    replace
+  }
+
+  /**
+   * Edits one part of container images as Karmada's {@code imageOverrider} does. An image is read
+   * as {@code [registry/]repository[:tag][@digest]} by the grammar of distribution/reference,
+   * without a default registry; the registry is the name's first component when it holds a '.' or a
+   * ':' or is {@code localhost}; an image with both a tag and a digest keeps only its tag. Then
+   * {@code add} appends {@code value} to the part, {@code replace} sets it and {@code remove}
+   * clears it. A new {@code Tag} text becomes the tag when it is one ({@code [\w][\w.-]{0,127}}),
+   * the digest when it is a digest, and changes nothing otherwise. The image written back is not
+   * checked again.
+   *
+   * <p>Which images: with {@code path}, the string at that pointer (a list in the path is followed
+   * by an index); without, the image of every container (not init containers) of a {@code Pod}
+   * ({@code /spec/containers}) or of the pod template of a {@code ReplicaSet}, {@code Deployment},
+   * {@code DaemonSet}, {@code StatefulSet} or {@code Job} ({@code /spec/template/spec/containers});
+   * manifests of other kinds are left as they are. An image that is missing or not a reference is
+   * an error.
+   *
+   * @param component the part edited
+   * @param operator add, remove or replace
+   * @param value the text added or set (ignored by remove); may hold templates
+   * @param path a JSON Pointer without escapes to the image string, or empty for the containers
+   */
+  record ImageComponent(
+      ImagePart component, EditOperator operator, String value, Optional<String> path)
+      implements Action {
+    /** Checks the path. */
+    public ImageComponent {
+      Objects.requireNonNull(component, "component");
+      Objects.requireNonNull(operator, "operator");
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(path, "path");
+      path.ifPresent(
+          p -> {
+            if (!p.startsWith("/") || p.contains("~") || p.contains("//") || p.endsWith("/")) {
+              throw ValidationException.at(
+                  "path",
+                  "Invalid value: \""
+                      + p
+                      + "\": a JSON Pointer that starts with '/', has no empty segment and no"
+                      + " '~' escape");
+            }
+          });
+    }
+  }
+
+  /**
+   * Edits the {@code command} or {@code args} list of named containers as Karmada's {@code
+   * commandOverrider} and {@code argsOverrider} do, in a {@code Pod} ({@code /spec/containers}) or
+   * the pod template of a {@code ReplicaSet}, {@code Deployment}, {@code DaemonSet}, {@code
+   * StatefulSet} or {@code Job}; manifests of other kinds and pods without such a container are
+   * left as they are. {@code add} appends the values; {@code remove} deletes every item equal to
+   * one of them. A container without the list gets one (empty after {@code remove}). The list's
+   * items must be strings.
+   *
+   * @param field {@code command} or {@code args}
+   * @param container the container's name (every container of that name is edited)
+   * @param operator add or remove
+   * @param values the values; may hold templates
+   */
+  record ContainerList(String field, String container, EditOperator operator, List<String> values)
+      implements Action {
+    /** Checks the field and the operator. */
+    public ContainerList {
+      Objects.requireNonNull(field, "field");
+      Objects.requireNonNull(container, "container");
+      Objects.requireNonNull(operator, "operator");
+      values = List.copyOf(values);
+      if (!field.equals("command") && !field.equals("args")) {
+        throw ValidationException.at(
+            "field",
+            "Unsupported value: \"" + field + "\": supported values: \"command\", \"args\"");
+      }
+      if (operator == EditOperator.replace) {
+        throw ValidationException.at(
+            "operator", "Unsupported value: \"replace\": supported values: \"add\", \"remove\"");
+      }
+    }
+  }
+
+  /** The format of a document held in a string field. */
+  enum EmbeddedFormat {
+    /** JSON, written back compact as Go's encoding/json writes it */
+    json,
+    /**
+     * YAML, read with YAML 1.1 types and written back as sigs.k8s.io/yaml writes it (go-yaml v2:
+     * keys sorted, block style); documents of words, integers, booleans and nulls only
+     */
+    yaml
+  }
+
+  /**
+   * Patches a JSON or YAML document held in a string field of the manifest (a ConfigMap's {@code
+   * data} entry, say), as Karmada's {@code fieldOverrider} does: the string at {@code path} is read
+   * in {@code format}, the RFC 6902 operations apply to it in order ({@code replace} keeps a member
+   * in its place), and the result is written back to the field as text in the same format: for
+   * JSON, compact, with every value the patch did not touch spelled as it was. A missing field, one
+   * that is not a string or not a document of that format, and a failing operation are errors.
+   *
+   * @param path a JSON Pointer to the string field
+   * @param format the document's format
+   * @param operations the operations, applied to the embedded document
+   */
+  record EmbeddedPatch(String path, EmbeddedFormat format, List<PatchOperation> operations)
+      implements Action {
+    /** Copies the operations and checks the pointer. */
+    public EmbeddedPatch {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(format, "format");
+      operations = List.copyOf(operations);
+      pointerProblem("path", path)
+          .ifPresent(
+              p -> {
+                throw new ValidationException(List.of(p));
+              });
+      if (operations.isEmpty()) {
+        throw ValidationException.at("jsonPatch", "Required value: at least one operation");
+      }
     }
   }
 
@@ -386,6 +550,20 @@ public sealed interface Action {
             Problem.at(
                 field + ".remove[" + i + "]",
                 "Invalid value: \"" + remove.get(i) + "\": " + error));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+  }
+
+  private static void checkKeys(String field, Map<String, String> keys, String part) {
+    List<Problem> problems = new ArrayList<>();
+    for (String key : keys.keySet()) {
+      for (String error : LabelRules.qualifiedNameErrors(key)) {
+        problems.add(
+            Problem.at(
+                field + "." + part + "[" + key + "]", "Invalid value: \"" + key + "\": " + error));
       }
     }
     if (!problems.isEmpty()) {

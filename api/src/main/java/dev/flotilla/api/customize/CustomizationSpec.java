@@ -18,9 +18,17 @@ import java.util.Set;
  * @param resourceSelectors the manifests this customization edits: a manifest is edited when it
  *     matches any selector; an empty list selects every manifest
  * @param rules the rules, in order; names unique
+ * @param deleteInOrder when false (the default), a matching {@code delete: true} rule wins over
+ *     every edit: no rule runs for that cluster and manifest, so a rule that would fail does not
+ *     matter. When true, the delete takes effect in its place, as KubeFleet's {@code Delete}
+ *     override does: the rules before it (in this customization and in those applied before it) run
+ *     first and their failures are errors; the rules after it do not run
  */
 public record CustomizationSpec(
-    int priority, List<ResourceSelector> resourceSelectors, List<Rule> rules) {
+    int priority,
+    List<ResourceSelector> resourceSelectors,
+    List<Rule> rules,
+    boolean deleteInOrder) {
 
   /** Copies the lists and checks that rules exist and have distinct names. */
   public CustomizationSpec {
@@ -40,6 +48,12 @@ public record CustomizationSpec(
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
+  }
+
+  /** A spec whose deletes win over every edit. */
+  public CustomizationSpec(
+      int priority, List<ResourceSelector> resourceSelectors, List<Rule> rules) {
+    this(priority, resourceSelectors, rules, false);
   }
 
   /** A spec of priority 0 editing every manifest. */

@@ -13,9 +13,11 @@ import java.util.Optional;
  *
  * <p>An absent {@code clusterSelector} selects no cluster (Kubernetes' nil selector); write {@code
  * clusterSelector: {}} for every cluster. Actions apply in list order; {@code CustomizationReader}
- * builds the list in a fixed order ({@code image}, {@code labels}, {@code annotations}, {@code
- * env}, {@code replicas}, {@code set}, {@code remove}, {@code mergePatch}, {@code jsonPatch}), the
- * broad typed edits first and the exact patches last, whatever the order of the fields in the file.
+ * builds the list in a fixed order ({@code image}, {@code imageComponents}, {@code command}, {@code
+ * args}, {@code labels}, {@code annotations}, {@code env}, {@code replicas}, {@code set}, {@code
+ * remove}, {@code embeddedPatches}, {@code mergePatch}, {@code jsonPatch}), the broad typed edits
+ * first and the exact patches last, whatever the order of the fields in the file. (Karmada applies
+ * its overriders in this order too: image, command, args, labels, annotations, field, plaintext.)
  *
  * @param name unique within its customization; named in errors
  * @param clusterSelector the clusters the rule applies to; empty selects none
@@ -43,7 +45,8 @@ public record Rule(
           Problem.at(
               "",
               "Required value: a rule needs an action (jsonPatch, mergePatch, set, remove, image,"
-                  + " labels, annotations, env, replicas or delete)"));
+                  + " imageComponents, command, args, labels, annotations, env, replicas,"
+                  + " embeddedPatches or delete)"));
     }
     boolean deletes = actions.stream().anyMatch(a -> a instanceof Action.Delete);
     if (deletes && actions.size() > 1) {

@@ -26,8 +26,9 @@ import java.util.Optional;
  * customize module, whose problems {@link SourceMap#locate} places in the file.
  *
  * <p>A rule's actions are listed in a fixed order whatever the order of its fields: {@code image},
- * {@code labels}, {@code annotations}, {@code env}, {@code replicas}, {@code set}, {@code remove},
- * {@code mergePatch}, {@code jsonPatch} (see {@link Rule}).
+ * {@code imageComponents}, {@code command}, {@code args}, {@code labels}, {@code annotations},
+ * {@code env}, {@code replicas}, {@code set}, {@code remove}, {@code embeddedPatches}, {@code
+ * mergePatch}, {@code jsonPatch} (see {@link Rule}).
  *
  * <p>Stateless and thread-safe: every call has a parser of its own, and the customizations returned
  * are immutable.
@@ -89,6 +90,7 @@ public final class CustomizationReader {
     }
     List<ResourceSelector> selectors =
         spec.list("resourceSelectors", (item, path) -> resourceSelector(spec, item, path));
+    boolean deleteInOrder = spec.bool("deleteInOrder").orElse(false);
     List<Rule> rules = spec.list("rules", (item, path) -> rule(spec, item, path));
     if (!spec.has("rules")) {
       spec.binder().report(spec.node().location(), spec.child("rules"), "Required value");
@@ -102,7 +104,7 @@ public final class CustomizationReader {
             .construct(
                 spec.node(),
                 spec.path(),
-                () -> new CustomizationSpec((int) priority, selectors, rules)));
+                () -> new CustomizationSpec((int) priority, selectors, rules, deleteInOrder)));
   }
 
   private static Optional<ResourceSelector> resourceSelector(
@@ -142,11 +144,18 @@ public final class CustomizationReader {
     boolean optional = rule.bool("optional").orElse(false);
     List<Action> actions = new ArrayList<>();
     rule.object("image").flatMap(v -> image(v, path)).ifPresent(actions::add);
+    actions.addAll(
+        rule.list("imageComponents", (item, p) -> PeerActions.imageComponent(rule, item, p)));
+    actions.addAll(
+        rule.list("command", (item, p) -> PeerActions.containerList(rule, "command", item, p)));
+    actions.addAll(
+        rule.list("args", (item, p) -> PeerActions.containerList(rule, "args", item, p)));
     rule.object("labels")
-        .flatMap(v -> edit(v, (add, remove) -> new Action.Labels(add, remove)))
+        .flatMap(v -> edit(v, (add, remove, replace) -> new Action.Labels(add, remove, replace)))
         .ifPresent(actions::add);
     rule.object("annotations")
-        .flatMap(v -> edit(v, (add, remove) -> new Action.Annotations(add, remove)))
+        .flatMap(
+            v -> edit(v, (add, remove, replace) -> new Action.Annotations(add, remove, replace)))
         .ifPresent(actions::add);
     actions.addAll(rule.list("env", (item, p) -> env(rule, item, p)));
     rule.take("replicas")
@@ -165,6 +174,10 @@ public final class CustomizationReader {
                         text ->
                             Optional.ofNullable(
                                 binder.construct(item, p, () -> new Action.RemoveValue(text))))));
+    actions.addAll(
+        rule.list(
+            "embeddedPatches",
+            (item, p) -> PeerActions.embeddedPatch(rule, item, p, CustomizationReader::operation)));
     rule.take("mergePatch")
         .ifPresent(patch -> actions.add(new Action.MergePatch(JsonTrees.of(patch))));
     List<Action.PatchOperation> operations =
@@ -226,17 +239,18 @@ public final class CustomizationReader {
   /** Builds a labels or annotations edit. */
   @FunctionalInterface
   private interface EditFactory {
-    Action create(Map<String, String> add, List<String> remove);
+    Action create(Map<String, String> add, List<String> remove, Map<String, String> replace);
   }
 
   private static Optional<Action> edit(ObjectView view, EditFactory factory) {
     Map<String, String> add = view.stringMap("add", false);
     List<String> remove = view.stringList("remove");
+    Map<String, String> replace = view.stringMap("replace", false);
     view.rejectUnknown();
     // The records name their fields "labels.add[...]"; re-root them at this rule's field.
     String parent = view.path().substring(0, view.path().lastIndexOf('.'));
     return Optional.ofNullable(
-        view.binder().construct(view.node(), parent, () -> factory.create(add, remove)));
+        view.binder().construct(view.node(), parent, () -> factory.create(add, remove, replace)));
   }
 
   private static Optional<Action> env(ObjectView parent, Node node, String path) {
@@ -278,8 +292,7 @@ public final class CustomizationReader {
    * {@code replace} and {@code test}; every other member is ignored, as RFC 6902 section 4
    * requires.
    */
-  private static Optional<Action.PatchOperation> operation(
-      ObjectView parent, Node node, String path) {
+  static Optional<Action.PatchOperation> operation(ObjectView parent, Node node, String path) {
     return ObjectView.of(parent.binder(), node, path)
         .flatMap(
             view -> {

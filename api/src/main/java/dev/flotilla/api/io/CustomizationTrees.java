@@ -16,28 +16,46 @@ import java.util.Optional;
 
 /**
  * A customization's spec as the tree {@link CustomizationReader} reads. A rule's actions are fields
- * of the rule, which the reader lists in a fixed order (image, labels, annotations, env, replicas,
- * set, remove, mergePatch, jsonPatch, delete): a rule whose actions are in another order, or that
- * holds two actions of a kind written once, has no written form that reads back the same and is
- * refused with its field path.
+ * of the rule, which the reader lists in a fixed order (image, imageComponents, command, args,
+ * labels, annotations, env, replicas, set, remove, embeddedPatches, mergePatch, jsonPatch, delete):
+ * a rule whose actions are in another order, or that holds two actions of a kind written once, has
+ * no written form that reads back the same and is refused with its field path.
  */
 final class CustomizationTrees {
   /** The reader's order of actions; the kinds that may repeat are lists in the file. */
-  private static final List<Class<? extends Action>> ORDER =
+  private static final List<Class<?>> ORDER =
       List.of(
           Action.Image.class,
+          Action.ImageComponent.class,
+          CommandSlot.class,
+          ArgsSlot.class,
           Action.Labels.class,
           Action.Annotations.class,
           Action.Env.class,
           Action.Replicas.class,
           Action.SetValue.class,
           Action.RemoveValue.class,
+          Action.EmbeddedPatch.class,
           Action.MergePatch.class,
           Action.JsonPatch.class,
           Action.Delete.class);
 
-  private static final List<Class<? extends Action>> REPEATABLE =
-      List.of(Action.Env.class, Action.SetValue.class, Action.RemoveValue.class);
+  private static final List<Class<?>> REPEATABLE =
+      List.of(
+          Action.Env.class,
+          Action.SetValue.class,
+          Action.RemoveValue.class,
+          Action.ImageComponent.class,
+          CommandSlot.class,
+          ArgsSlot.class,
+          Action.EmbeddedPatch.class);
+
+  /**
+   * The slots of {@link Action.ContainerList}: its {@code command} list comes before {@code args}.
+   */
+  private static final class CommandSlot {}
+
+  private static final class ArgsSlot {}
 
   private CustomizationTrees() {}
 
@@ -45,6 +63,9 @@ final class CustomizationTrees {
     ObjectNode out = FACTORY.objectNode();
     if (spec.priority() != 0) {
       out.put("priority", spec.priority());
+    }
+    if (spec.deleteInOrder()) {
+      out.put("deleteInOrder", true);
     }
     if (!spec.resourceSelectors().isEmpty()) {
       ArrayNode list = out.putArray("resourceSelectors");
@@ -93,8 +114,9 @@ final class CustomizationTrees {
   private static void checkOrder(List<Action> actions, String path) {
     int last = -1;
     for (int i = 0; i < actions.size(); i++) {
-      int slot = ORDER.indexOf(actions.get(i).getClass());
-      boolean repeats = slot == last && REPEATABLE.contains(actions.get(i).getClass());
+      Class<?> kind = slotOf(actions.get(i));
+      int slot = ORDER.indexOf(kind);
+      boolean repeats = slot == last && REPEATABLE.contains(kind);
       if (slot < last || (slot == last && !repeats)) {
         throw ValidationException.at(
             path,
@@ -103,14 +125,47 @@ final class CustomizationTrees {
                 + " ("
                 + actions.get(i).getClass().getSimpleName()
                 + ") is out of order: a written rule lists its actions once each, in the order"
-                + " image, labels, annotations, env, replicas, set, remove, mergePatch, jsonPatch,"
-                + " delete");
+                + " image, imageComponents, command, args, labels, annotations, env, replicas, set,"
+                + " remove, embeddedPatches, mergePatch, jsonPatch, delete");
       }
       last = slot;
     }
   }
 
+  private static Class<?> slotOf(Action action) {
+    if (action instanceof Action.ContainerList list) {
+      return list.field().equals("command") ? CommandSlot.class : ArgsSlot.class;
+    }
+    return action.getClass();
+  }
+
+  private static ArrayNode listField(ObjectNode rule, String field) {
+    return rule.has(field) ? (ArrayNode) rule.get(field) : rule.putArray(field);
+  }
+
   private static void write(ObjectNode rule, Action action, String path) {
+    if (action instanceof Action.ImageComponent image) {
+      ObjectNode out = listField(rule, "imageComponents").addObject();
+      out.put("component", image.component().name());
+      out.put("operator", image.operator().name());
+      optional(out, "value", image.value());
+      optional(out, "path", image.path());
+      return;
+    }
+    if (action instanceof Action.ContainerList list) {
+      ObjectNode out = listField(rule, list.field()).addObject();
+      out.put("container", list.container());
+      out.put("operator", list.operator().name());
+      strings(out, "values", list.values());
+      return;
+    }
+    if (action instanceof Action.EmbeddedPatch embedded) {
+      ObjectNode out = listField(rule, "embeddedPatches").addObject();
+      out.put("path", embedded.path());
+      out.put("format", embedded.format().name());
+      operations(out.putArray("jsonPatch"), embedded.operations());
+      return;
+    }
     if (action instanceof Action.Image image) {
       ObjectNode out = rule.putObject("image");
       strings(out, "containers", image.containers());
@@ -131,8 +186,10 @@ final class CustomizationTrees {
       optional(out, "digest", image.digest());
     } else if (action instanceof Action.Labels labels) {
       edit(rule.putObject("labels"), labels.add(), labels.remove());
+      map((ObjectNode) rule.get("labels"), "replace", labels.replace());
     } else if (action instanceof Action.Annotations annotations) {
       edit(rule.putObject("annotations"), annotations.add(), annotations.remove());
+      map((ObjectNode) rule.get("annotations"), "replace", annotations.replace());
     } else if (action instanceof Action.Env env) {
       ArrayNode list = rule.has("env") ? (ArrayNode) rule.get("env") : rule.putArray("env");
       ObjectNode out = list.addObject();
@@ -159,16 +216,19 @@ final class CustomizationTrees {
       }
       rule.set("mergePatch", merge.patch());
     } else if (action instanceof Action.JsonPatch patch) {
-      ArrayNode list = rule.putArray("jsonPatch");
-      for (Action.PatchOperation operation : patch.operations()) {
-        ObjectNode out = list.addObject();
-        out.put("op", operation.op().name());
-        out.put("path", operation.path());
-        optional(out, "from", operation.from());
-        operation.value().ifPresent(v -> out.set("value", v));
-      }
+      operations(rule.putArray("jsonPatch"), patch.operations());
     } else if (action instanceof Action.Delete) {
       rule.put("delete", true);
+    }
+  }
+
+  private static void operations(ArrayNode list, List<Action.PatchOperation> operations) {
+    for (Action.PatchOperation operation : operations) {
+      ObjectNode out = list.addObject();
+      out.put("op", operation.op().name());
+      out.put("path", operation.path());
+      optional(out, "from", operation.from());
+      operation.value().ifPresent(v -> out.set("value", v));
     }
   }
 

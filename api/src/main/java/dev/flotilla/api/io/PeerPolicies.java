@@ -67,7 +67,16 @@ final class PeerPolicies {
   static final Map<GroupKind, PeerReader<Placement>> PLACEMENTS = Map.of();
 
   /** The peers' override kinds, read as customizations. */
-  static final Map<GroupKind, PeerReader<Customization>> CUSTOMIZATIONS = Map.of();
+  static final Map<GroupKind, PeerReader<Customization>> CUSTOMIZATIONS =
+      Map.of(
+          new GroupKind(KarmadaOverrideReader.GROUP, "OverridePolicy"),
+          KarmadaOverrideReader::overridePolicy,
+          new GroupKind(KarmadaOverrideReader.GROUP, "ClusterOverridePolicy"),
+          KarmadaOverrideReader::clusterOverridePolicy,
+          new GroupKind(KubeFleetOverrideReader.GROUP, "ClusterResourceOverride"),
+          KubeFleetOverrideReader::clusterResourceOverride,
+          new GroupKind(KubeFleetOverrideReader.GROUP, "ResourceOverride"),
+          KubeFleetOverrideReader::resourceOverride);
 
   /** The peer reader for {@code document}'s apiVersion and kind, if it is a peer's policy. */
   static <T> Optional<PeerReader<T>> readerFor(
