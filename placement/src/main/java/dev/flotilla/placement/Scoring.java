@@ -41,6 +41,8 @@ final class Scoring {
         out[p] = propertyScores(sorter);
       } else if (prioritizer instanceof Prioritizer.LabelPreference preference) {
         out[p] = labelScores(preference);
+      } else if (prioritizer instanceof Prioritizer.PreviouslyPicked) {
+        out[p] = previousScores();
       } else {
         out[p] = suppliedScores((Prioritizer.Score) prioritizer);
       }
@@ -99,6 +101,17 @@ final class Scoring {
         }
       }
       out[i] = selector.matches(labels) ? 100 : 0;
+    }
+    return out;
+  }
+
+  private int[] previousScores() {
+    int[] out = new int[ordinal.length];
+    if (context.previous().isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i < out.length; i++) {
+      out[i] = context.previous().contains(name[i]) ? 100 : 0;
     }
     return out;
   }

@@ -211,16 +211,28 @@ public final class ClusterObjectMapping {
    * A list at {@code path} of objects each naming one property: {@code nameField} holds its name
    * and {@code valueField} its value (OCM's {@code status.clusterClaims}: {@code {name, value}}).
    *
+   * <p>With a {@code namesProperty}, the names are also recorded, in list order and joined with
+   * commas, as that property: what tells these properties from the others (OCM's claim selectors
+   * see claims only, and its CEL sees them as a list).
+   *
    * @param path where the list is
    * @param nameField the field that holds each property's name
    * @param valueField the field that holds each property's value
+   * @param namesProperty the property that lists the names, or "" for none
    */
-  public record PropertyList(String path, String nameField, String valueField) implements Rule {
+  public record PropertyList(String path, String nameField, String valueField, String namesProperty)
+      implements Rule {
     /** Validates the path and fields. */
     public PropertyList {
       check("path", path);
       requireText("nameField", nameField);
       requireText("valueField", valueField);
+      Objects.requireNonNull(namesProperty, "namesProperty");
+    }
+
+    /** A list whose names are not recorded. */
+    public PropertyList(String path, String nameField, String valueField) {
+      this(path, nameField, valueField, "");
     }
   }
 
@@ -362,6 +374,12 @@ public final class ClusterObjectMapping {
     /** Adds {@link PropertyList}. */
     public Builder propertyList(String path, String nameField, String valueField) {
       return rule(new PropertyList(path, nameField, valueField));
+    }
+
+    /** Adds {@link PropertyList} recording the names as {@code namesProperty}. */
+    public Builder propertyList(
+        String path, String nameField, String valueField, String namesProperty) {
+      return rule(new PropertyList(path, nameField, valueField, namesProperty));
     }
 
     /** Adds {@link Property}. */

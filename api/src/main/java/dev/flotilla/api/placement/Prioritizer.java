@@ -92,6 +92,25 @@ public sealed interface Prioritizer {
     }
   }
 
+  /**
+   * Scores 100 for clusters the previous decision picked, 0 for the others (OCM's {@code Steady}).
+   * Use it with {@link Ordering#ScoreThenName}: under {@link Ordering#Sticky} previously picked
+   * clusters rank first anyway.
+   *
+   * @param weight the weight
+   */
+  record PreviouslyPicked(int weight) implements Prioritizer {
+    /** Validates the weight. */
+    public PreviouslyPicked {
+      checkWeight(weight);
+    }
+
+    @Override
+    public String describe() {
+      return "previouslyPicked";
+    }
+  }
+
   /** Which end of a property's range scores 100. */
   enum SortOrder {
     /** The smallest value scores 100. */

@@ -203,6 +203,7 @@ final class MappingPlan {
       return;
     }
     int size = tree.size(found.node());
+    StringBuilder names = new StringBuilder();
     for (int i = 0; i < size; i++) {
       N item = tree.item(found.node(), i);
       String itemPath = found.path() + "[" + i + "]";
@@ -224,7 +225,11 @@ final class MappingPlan {
       if (name != null && value != null) {
         N nameNode = tree.field(item, rule.nameField());
         draft.property(name, value, nameNode, Draft.child(itemPath, rule.nameField()));
+        names.append(names.length() > 0 ? "," : "").append(name);
       }
+    }
+    if (!rule.namesProperty().isEmpty() && names.length() > 0) {
+      draft.property(rule.namesProperty(), names.toString(), found.node(), found.path());
     }
   }
 
