@@ -67,10 +67,14 @@ class OcmPlacementTableTest {
   }
 
   static List<String> picked(String inventory, String ocmPlacement) {
+    return picked(inventory, ocmPlacement, SchedulingContext.at(NOW));
+  }
+
+  static List<String> picked(String inventory, String ocmPlacement, SchedulingContext context) {
     List<Cluster> clusters = InventoryReader.read("managedclusters.yaml", inventory);
     Placement placement = PlacementReader.parse("ocm-placement.yaml", ocmPlacement).value();
     return Scheduler.of(CompiledPlacement.compile(placement))
-        .schedule(Inventory.of(clusters), SchedulingContext.at(NOW))
+        .schedule(Inventory.of(clusters), context)
         .names()
         .stream()
         .sorted()
@@ -359,6 +363,164 @@ class OcmPlacementTableTest {
     Set<String> paths =
         e.problems().stream().map(p -> p.path()).collect(java.util.stream.Collectors.toSet());
     assertTrue(paths.contains(path), () -> paths + " " + e.getMessage());
+  }
+
+  static String withMemory(String cluster, String allocatable, String capacity) {
+    return cluster.replace(
+        "  status:\n",
+        "  status:\n    allocatable: {memory: \""
+            + allocatable
+            + "\"}\n    capacity: {memory: \""
+            + capacity
+            + "\"}\n");
+  }
+
+  static final java.time.Instant LATER = NOW.plusSeconds(3600);
+
+  /** schedule_test.go "placement with additive Prioritizer Policy". */
+  @org.junit.jupiter.api.Test
+  void scheduleTestAdditivePolicyWithBalanceResourceAndAddOn() {
+    String inventory =
+        list(
+            withMemory(cluster("cluster1", "", "", "", ""), "100", "100"),
+            withMemory(cluster("cluster2", "", "", "", ""), "50", "100"),
+            withMemory(cluster("cluster3", "", "", "", ""), "0", "100"));
+    String ocm =
+        placement(
+            "numberOfClusters: 2\nprioritizerPolicy:\n  mode: Additive\n  configurations:\n"
+                + "  - {scoreCoordinate: {builtIn: Balance}, weight: 3}\n"
+                + "  - {scoreCoordinate: {builtIn: ResourceAllocatableMemory}, weight: 1}\n"
+                + "  - {scoreCoordinate: {type: AddOn, addOn: {resourceName: demo,"
+                + " scoreName: demo}}, weight: 1}");
+    ClusterScores scores =
+        ClusterScores.builder()
+            .put("demo/demo", "cluster1", 30, LATER)
+            .put("demo/demo", "cluster2", 40, LATER)
+            .put("demo/demo", "cluster3", 50, LATER)
+            .build();
+    assertEquals(
+        List.of("cluster1", "cluster2"),
+        picked(inventory, ocm, SchedulingContext.at(NOW).withScores(scores)));
+  }
+
+  /** schedule_test.go "placement with exact Prioritizer Policy" (resource.go's -100..100). */
+  @org.junit.jupiter.api.Test
+  void scheduleTestExactPolicyScoresAllocatableMemoryFromMinusToPlusHundred() {
+    String inventory =
+        list(
+            withMemory(cluster("cluster1", "", "", "", ""), "100", "100"),
+            withMemory(cluster("cluster2", "", "", "", ""), "50", "100"),
+            withMemory(cluster("cluster3", "", "", "", ""), "0", "100"));
+    Placement placement =
+        PlacementReader.parse(
+                "p.yaml",
+                placement(
+                    "numberOfClusters: 2\nprioritizerPolicy:\n  mode: Exact\n  configurations:\n"
+                        + "  - {scoreCoordinate: {builtIn: Balance}, weight: 3}\n"
+                        + "  - {scoreCoordinate: {builtIn: ResourceAllocatableMemory},"
+                        + " weight: 1}"))
+            .value();
+    Scheduler scheduler = Scheduler.of(CompiledPlacement.compile(placement));
+    Inventory fleet = Inventory.of(InventoryReader.read("m.yaml", inventory));
+    PlacementDecision decision = scheduler.schedule(fleet, SchedulingContext.at(NOW));
+    assertEquals(List.of("cluster1", "cluster2"), decision.names());
+    // resource_test.go: the most allocatable scores 100, the middle 0, the least -100.
+    Selection selection = scheduler.placement().select(fleet);
+    assertEquals(100, scheduler.explain(selection, "cluster1", SchedulingContext.at(NOW)).score());
+    assertEquals(0, scheduler.explain(selection, "cluster2", SchedulingContext.at(NOW)).score());
+    assertEquals(-100, scheduler.explain(selection, "cluster3", SchedulingContext.at(NOW)).score());
+  }
+
+  /** resource.go: a cluster without capacity is not scored (0) and not in min/max. */
+  @org.junit.jupiter.api.Test
+  void resourceTestAClusterWithoutCapacityScoresZero() {
+    String inventory =
+        list(
+            withMemory(cluster("cluster1", "", "", "", ""), "100", "100"),
+            cluster("cluster2", "", "", "", "")
+                .replace("  status:\n", "  status:\n    allocatable: {memory: \"1000\"}\n"),
+            withMemory(cluster("cluster3", "", "", "", ""), "50", "100"));
+    String ocm =
+        placement(
+            "numberOfClusters: 2\nprioritizerPolicy:\n  mode: Exact\n  configurations:\n"
+                + "  - {scoreCoordinate: {builtIn: ResourceAllocatableMemory}, weight: 1}");
+    // cluster1 100, cluster3 -100, cluster2 0 (allocatable but no capacity).
+    assertEquals(
+        List.of("cluster1", "cluster2"), picked(inventory, ocm, SchedulingContext.at(NOW)));
+  }
+
+  /** schedule_test.go "schedule to cluster with least decisions": Balance scores supplied. */
+  @org.junit.jupiter.api.Test
+  void scheduleTestBalanceScoresSuppliedByTheCaller() {
+    String inventory =
+        list(
+            cluster("cluster1", "", "", "", ""),
+            cluster("cluster2", "", "", "", ""),
+            cluster("cluster3", "", "", "", ""));
+    // balance.go over another placement's decision {cluster1, cluster2}: -100, -100, 100.
+    ClusterScores balance =
+        ClusterScores.builder()
+            .put("ocm.flotilla.dev/balance", "cluster1", -100, LATER)
+            .put("ocm.flotilla.dev/balance", "cluster2", -100, LATER)
+            .put("ocm.flotilla.dev/balance", "cluster3", 100, LATER)
+            .build();
+    assertEquals(
+        List.of("cluster3"),
+        picked(
+            inventory,
+            placement("numberOfClusters: 1"),
+            SchedulingContext.at(NOW).withScores(balance)));
+  }
+
+  /**
+   * schedule_test.go "do not schedule to other cluster even with least decisions": Steady keeps
+   * cluster3 (balance.go gives 0, -100, 0 over the others' decisions).
+   */
+  @org.junit.jupiter.api.Test
+  void scheduleTestSteadyKeepsThePreviousDecision() {
+    String inventory =
+        list(
+            cluster("cluster1", "", "", "", ""),
+            cluster("cluster2", "", "", "", ""),
+            cluster("cluster3", "", "", "", ""));
+    ClusterScores balance =
+        ClusterScores.builder()
+            .put("ocm.flotilla.dev/balance", "cluster1", 0, LATER)
+            .put("ocm.flotilla.dev/balance", "cluster2", -100, LATER)
+            .put("ocm.flotilla.dev/balance", "cluster3", 0, LATER)
+            .build();
+    SchedulingContext context =
+        SchedulingContext.at(NOW).withScores(balance).withPrevious(List.of("cluster3"));
+    assertEquals(List.of("cluster3"), picked(inventory, placement("numberOfClusters: 1"), context));
+  }
+
+  /**
+   * Steady is a score, not a rule: a heavier prioritizer outweighs it (schedule.go sums weight *
+   * score), where Flotilla's default ordering would keep the previous pick first.
+   */
+  @org.junit.jupiter.api.Test
+  void steadyIsOutweighedByAHeavierPrioritizer() {
+    String inventory =
+        list(
+            withMemory(cluster("cluster1", "", "", "", ""), "100", "100"),
+            withMemory(cluster("cluster2", "", "", "", ""), "0", "100"));
+    String ocm =
+        placement(
+            "numberOfClusters: 1\nprioritizerPolicy:\n  configurations:\n"
+                + "  - {scoreCoordinate: {builtIn: ResourceAllocatableMemory}, weight: 2}");
+    SchedulingContext context = SchedulingContext.at(NOW).withPrevious(List.of("cluster2"));
+    // cluster1: 2 * 100 = 200; cluster2: 2 * -100 + 100 (Steady) = -100.
+    assertEquals(List.of("cluster1"), picked(inventory, ocm, context));
+  }
+
+  /** taint_toleration_test.go: NoSelectIfNew lets a cluster of the previous decision stay. */
+  @org.junit.jupiter.api.Test
+  void noSelectIfNewKeepsAClusterAlreadyDecided() {
+    String taint = "{key: key1, effect: NoSelectIfNew, timeAdded: \"2026-03-01T11:00:00Z\"}";
+    String inventory =
+        list(cluster("cluster1", "", "", taint, ""), cluster("cluster2", "", "", taint, ""));
+    SchedulingContext context = SchedulingContext.at(NOW).withPrevious(List.of("cluster2"));
+    assertEquals(List.of("cluster2"), picked(inventory, placement("{}"), context));
   }
 
   /** predicate_test.go "invalid CEL expression": OCM reports the placement misconfigured. */

@@ -437,15 +437,17 @@ final class OcmPlacementReader {
           switch (c.builtIn()) {
             case "Balance" -> out.add(new Prioritizer.Score(BALANCE_SCORE, weight));
             case "Steady" -> out.add(new Prioritizer.PreviouslyPicked(weight));
+            case "ResourceAllocatableCPU" -> out.add(allocatable("cpu", weight));
+            case "ResourceAllocatableMemory" -> out.add(allocatable("memory", weight));
             default ->
                 binder.report(
                     at.location(),
                     path + ".builtIn",
                     "Unsupported value: \""
                         + c.builtIn()
-                        + "\": supported values: \"Balance\", \"Steady\" (OCM's scheduler,"
-                        + " schedule.go getPrioritizers, refuses the others as misconfigured;"
-                        + " ResourceAllocatableCPU/Memory are not carried over yet)");
+                        + "\": supported values: \"Balance\", \"ResourceAllocatableCPU\","
+                        + " \"ResourceAllocatableMemory\", \"Steady\" (OCM's scheduler,"
+                        + " schedule.go getPrioritizers, refuses the others as misconfigured)");
           }
         }
         case "AddOn" -> {
@@ -472,6 +474,18 @@ final class OcmPlacementReader {
       }
     }
     return out;
+  }
+
+  /**
+   * plugins/resource: the allocatable amount, scored over the clusters that report both it and the
+   * capacity (getClusterResource fails without either).
+   */
+  private static Prioritizer allocatable(String resource, int weight) {
+    return new Prioritizer.PropertyScale(
+        ClusterObjects.RESOURCES_PREFIX + "allocatable-" + resource,
+        Prioritizer.SortOrder.Descending,
+        Optional.of(ClusterObjects.RESOURCES_PREFIX + "capacity-" + resource),
+        weight);
   }
 
   // ---- tolerations ----

@@ -178,6 +178,11 @@ final class PlacementTrees {
           "labelPreference", labelSelector(preference.labelSelector(), path + ".labelPreference"));
     } else if (prioritizer instanceof Prioritizer.Score score) {
       out.putObject("score").put("name", score.name());
+    } else if (prioritizer instanceof Prioritizer.PropertyScale scale) {
+      ObjectNode body = out.putObject("propertyScale");
+      body.put("name", scale.name());
+      body.put("sortOrder", scale.sortOrder().name());
+      scale.requires().ifPresent(r -> body.put("requires", r));
     } else if (prioritizer instanceof Prioritizer.PreviouslyPicked) {
       out.putObject("previouslyPicked");
     }

@@ -109,21 +109,25 @@ final class SchedulingReader {
         (view.has("propertySorter") ? 1 : 0)
             + (view.has("labelPreference") ? 1 : 0)
             + (view.has("score") ? 1 : 0)
-            + (view.has("previouslyPicked") ? 1 : 0);
+            + (view.has("previouslyPicked") ? 1 : 0)
+            + (view.has("propertyScale") ? 1 : 0);
     Optional<Prioritizer> out = Optional.empty();
     if (kinds != 1) {
       view.take("propertySorter");
       view.take("labelPreference");
       view.take("score");
       view.take("previouslyPicked");
+      view.take("propertyScale");
       view.binder()
           .report(
               node.location(),
               path,
               "Invalid value: must set exactly one of propertySorter, labelPreference, score,"
-                  + " previouslyPicked");
+                  + " previouslyPicked, propertyScale");
     } else if (view.has("propertySorter")) {
       out = view.object("propertySorter").flatMap(sorter -> propertySorter(sorter, weight));
+    } else if (view.has("propertyScale")) {
+      out = view.object("propertyScale").flatMap(body -> propertyScale(body, weight));
     } else if (view.has("previouslyPicked")) {
       out =
           view.object("previouslyPicked")
@@ -187,6 +191,27 @@ final class SchedulingReader {
                 sorter.node(),
                 sorter.path(),
                 () -> new Prioritizer.PropertySorter(name, order.get(), weight)));
+  }
+
+  private static Optional<Prioritizer> propertyScale(ObjectView body, int weight) {
+    String name = body.requiredString("name");
+    Optional<Prioritizer.SortOrder> order =
+        body.string("sortOrder")
+            .flatMap(t -> Documents.enumValue(body, "sortOrder", t, Prioritizer.SortOrder.class));
+    boolean orderFailed = body.has("sortOrder") && order.isEmpty();
+    Optional<String> requires = body.string("requires");
+    body.rejectUnknown();
+    if (orderFailed || name.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        body.binder()
+            .construct(
+                body.node(),
+                body.path(),
+                () ->
+                    new Prioritizer.PropertyScale(
+                        name, order.orElse(Prioritizer.SortOrder.Descending), requires, weight)));
   }
 
   private static Optional<SpreadConstraint> spread(ObjectView parent, Node node, String path) {
