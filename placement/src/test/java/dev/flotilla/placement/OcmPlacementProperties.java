@@ -644,7 +644,7 @@ class OcmPlacementProperties {
   @Test
   void anOcmPlacementPicksWhatOcmsSchedulerPicks() {
     qt().withFixedSeed(1414L)
-        .withExamples(400)
+        .withExamples(300)
         .forAll(longs().all())
         .checkAssert(
             seed -> {

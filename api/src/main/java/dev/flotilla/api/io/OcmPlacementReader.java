@@ -157,6 +157,24 @@ final class OcmPlacementReader {
     if (prioritizers == null) {
       prioritizers = defaultPrioritizers();
     }
+    for (Prioritizer p : prioritizers) {
+      if (p instanceof Prioritizer.Score score && score.name().equals(BALANCE_SCORE)) {
+        notes.add(
+            spec,
+            "prioritizerPolicy",
+            "OCM's Balance counts the other placements' decisions, which Flotilla does not see:"
+                + " it becomes the caller-supplied score "
+                + BALANCE_SCORE
+                + " (without it every cluster scores alike, as in OCM with no other placement)");
+      } else if (p instanceof Prioritizer.Score score) {
+        notes.add(
+            spec,
+            "prioritizerPolicy",
+            "the AddOnPlacementScore "
+                + score.name()
+                + " becomes a caller-supplied score of that name (absent: 0, as in OCM)");
+      }
+    }
     List<Toleration> tolerations =
         new ArrayList<>(spec.list("tolerations", (item, path) -> toleration(spec, item, path)));
     // plugins/tainttoleration: isTaintTolerated lets every PreferNoSelect taint through.

@@ -126,7 +126,14 @@ public final class ClusterObjectMapping {
      * Kubernetes' effects (Karmada, KubeFleet): {@code NoSchedule} and {@code NoExecute} become
      * {@code NoSelect}, {@code PreferNoSchedule} becomes {@code PreferNoSelect}.
      */
-    Kubernetes
+    Kubernetes,
+    /**
+     * OCM's ManagedCluster taints: effects as {@link #Flotilla}; a missing or null {@code
+     * timeAdded} (OCM's API requires the field but lets it be null) is Go's zero time, {@code
+     * 0001-01-01T00:00:00Z}, as OCM's scheduler reads it: a toleration with {@code
+     * tolerationSeconds} has run out for such a taint (ocm plugins/tainttoleration).
+     */
+    OpenClusterManagement
   }
 
   /**
@@ -194,16 +201,28 @@ public final class ClusterObjectMapping {
    * otherwise each value is an object and its {@code valueField} is the property value (KubeFleet's
    * {@code status.properties}: {@code {value, observationTime}}).
    *
+   * <p>With an {@code alsoPrefix}, each entry is also the property {@code alsoPrefix + key}: a name
+   * of its own when another rule may reuse the plain one (OCM's allocatable {@code cpu} and a claim
+   * {@code cpu}).
+   *
    * @param path where the map is
    * @param namePrefix put before each key ("" for none)
    * @param valueField the field of each entry that holds the value ("" when entries are scalars)
+   * @param alsoPrefix the prefix of a second name for each entry, or "" for none
    */
-  public record Properties(String path, String namePrefix, String valueField) implements Rule {
+  public record Properties(String path, String namePrefix, String valueField, String alsoPrefix)
+      implements Rule {
     /** Validates the path. */
     public Properties {
       check("path", path);
       Objects.requireNonNull(namePrefix, "namePrefix");
       Objects.requireNonNull(valueField, "valueField");
+      Objects.requireNonNull(alsoPrefix, "alsoPrefix");
+    }
+
+    /** Entries under one name each. */
+    public Properties(String path, String namePrefix, String valueField) {
+      this(path, namePrefix, valueField, "");
     }
   }
 
@@ -363,6 +382,13 @@ public final class ClusterObjectMapping {
     /** Adds {@link Properties} of scalars, each name put after {@code namePrefix}. */
     public Builder properties(String path, String namePrefix) {
       return rule(new Properties(path, namePrefix, ""));
+    }
+
+    /**
+     * Adds {@link Properties} of scalars under their own names and also under {@code alsoPrefix}.
+     */
+    public Builder propertiesAlsoAs(String path, String alsoPrefix) {
+      return rule(new Properties(path, "", "", alsoPrefix));
     }
 
     /** Adds {@link Properties} whose values are objects holding {@code valueField}. */

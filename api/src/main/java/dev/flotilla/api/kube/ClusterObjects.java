@@ -82,11 +82,10 @@ public final class ClusterObjects {
     String available = "ManagedClusterConditionAvailable";
     out.add(
         ClusterObjectMapping.forKind("cluster.open-cluster-management.io/*", "ManagedCluster")
-            .taints("spec.taints", TaintSpelling.Flotilla)
+            .taints("spec.taints", TaintSpelling.OpenClusterManagement)
             .properties("status.capacity", RESOURCES_PREFIX + "capacity-")
-            .properties("status.allocatable")
             // Also under a name of its own: a claim may share a resource's name (see below).
-            .properties("status.allocatable", RESOURCES_PREFIX + "allocatable-")
+            .propertiesAlsoAs("status.allocatable", RESOURCES_PREFIX + "allocatable-")
             // The claim names, in order: OCM's claim selectors and CEL see claims only.
             .propertyList("status.clusterClaims", "name", "value", OCM_CLAIM_NAMES)
             .property("kubernetesVersion", "status.version.kubernetes")

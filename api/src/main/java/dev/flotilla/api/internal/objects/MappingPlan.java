@@ -142,11 +142,12 @@ final class MappingPlan {
         return;
       }
       boolean kubernetes = taints.spelling() == TaintSpelling.Kubernetes;
+      boolean zeroTime = taints.spelling() == TaintSpelling.OpenClusterManagement;
       int size = tree.size(node);
       for (int i = 0; i < size; i++) {
         N item = tree.item(node, i);
         if (item != null && !tree.isNull(item)) {
-          draft.taint(item, path + "[" + i + "]", kubernetes, false);
+          draft.taint(item, path + "[" + i + "]", kubernetes, false, zeroTime);
         }
       }
     } else if (rule instanceof ClusterObjectMapping.Condition condition) {
@@ -192,6 +193,9 @@ final class MappingPlan {
         continue;
       }
       draft.property(rule.namePrefix() + entry.getKey(), text, value, entryPath);
+      if (!rule.alsoPrefix().isEmpty()) {
+        draft.property(rule.alsoPrefix() + entry.getKey(), text, value, entryPath);
+      }
     }
   }
 
