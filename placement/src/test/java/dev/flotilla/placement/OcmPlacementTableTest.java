@@ -275,6 +275,16 @@ class OcmPlacementTableTest {
                     + "- {key: key1, operator: Equal, value: value1, tolerationSeconds: 600}"),
             List.of("cluster2")),
         Arguments.of(
+            "taint_toleration_test.go: a taint without timeAdded (Go's zero time) has outlived"
+                + " every tolerationSeconds",
+            list(
+                cluster("cluster1", "", "", "{key: key1, value: value1, effect: NoSelect}", ""),
+                cluster("cluster2", "", "", "", "")),
+            placement(
+                "tolerations:\n"
+                    + "- {key: key1, operator: Equal, value: value1, tolerationSeconds: 600}"),
+            List.of("cluster2")),
+        Arguments.of(
             "taint_toleration_test.go: Exists with an empty key tolerates every taint",
             list(
                 cluster(

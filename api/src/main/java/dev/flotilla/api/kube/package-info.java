@@ -12,7 +12,8 @@
  *   <tr><th>object</th><th>field</th><th>becomes</th></tr>
  *   <tr><td rowspan="8">OCM {@code ManagedCluster} ({@code cluster.open-cluster-management.io/*})</td>
  *       <td>{@code spec.taints}</td><td>taints (effects {@code NoSelect}, {@code PreferNoSelect},
- *       {@code NoSelectIfNew}; {@code timeAdded})</td></tr>
+ *       {@code NoSelectIfNew}; {@code timeAdded}, Go's zero time {@code 0001-01-01T00:00:00Z}
+ *       when missing or null, as OCM reads it)</td></tr>
  *   <tr><td>{@code status.allocatable.<r>}</td><td>property {@code <r>} ({@code cpu},
  *       {@code memory}), and {@code resources.flotilla.dev/allocatable-<r>}</td></tr>
  *   <tr><td>{@code status.capacity.<r>}</td><td>property {@code

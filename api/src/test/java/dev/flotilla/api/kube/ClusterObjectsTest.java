@@ -178,6 +178,8 @@ class ClusterObjectsTest {
     }
   }
 
+  private static final Instant ZERO = Instant.parse("0001-01-01T00:00:00Z");
+
   @Test
   void ocmTaintAlreadyAddedByTheHubIsKeptOnceWithItsTime() {
     Cluster cluster =
@@ -200,8 +202,9 @@ class ClusterObjectsTest {
                 "",
                 TaintEffect.NoSelect,
                 Optional.of(Instant.parse("2026-01-01T00:00:00Z"))),
-            new Taint("maintenance", "planned", TaintEffect.PreferNoSelect, Optional.empty()),
-            Taint.of("new-only", TaintEffect.NoSelectIfNew)),
+            // A null or missing timeAdded reads as Go's zero time, as in OCM's scheduler.
+            new Taint("maintenance", "planned", TaintEffect.PreferNoSelect, Optional.of(ZERO)),
+            new Taint("new-only", "", TaintEffect.NoSelectIfNew, Optional.of(ZERO))),
         cluster.taints());
   }
 
