@@ -546,6 +546,22 @@ class OcmPlacementTableTest {
     assertThrows(ValidationException.class, () -> CompiledPlacement.compile(placement));
   }
 
+  /** scheduling_controller.go syncPlacement: no decision at all for a disabled placement. */
+  @org.junit.jupiter.api.Test
+  void aPlacementWithSchedulingDisabledIsRefused() {
+    String disabled =
+        placement("{}")
+            .replace(
+                "metadata: {name: p, namespace: ns}",
+                "metadata:\n  name: p\n  annotations:\n"
+                    + "    cluster.open-cluster-management.io/experimental-scheduling-disable:"
+                    + " \"true\"");
+    ValidationException e =
+        assertThrows(ValidationException.class, () -> PlacementReader.parse("p.yaml", disabled));
+    assertTrue(
+        e.problems().get(0).path().startsWith("metadata.annotations["), e.getMessage());
+  }
+
   @org.junit.jupiter.api.Test
   void otherVersionsAreRefusedNamingTheKnownOne() {
     ValidationException e =
