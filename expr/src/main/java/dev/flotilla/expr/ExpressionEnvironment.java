@@ -207,7 +207,8 @@ public final class ExpressionEnvironment {
             .addFunctionDeclarations(KubernetesNetLibrary.declarations())
             .addFunctionDeclarations(KubernetesUrlLibrary.declarations())
             .addFunctionDeclarations(KubernetesFormatLibrary.declarations())
-            .addFunctionDeclarations(StringFormatLibrary.declarations());
+            .addFunctionDeclarations(StringFormatLibrary.declarations())
+            .addFunctionDeclarations(OcmManagedClusterLibrary.declarations());
     for (Object library : libraries) {
       if (library instanceof CelCompilerLibrary compile) {
         compilerBuilder.addLibraries(compile);
@@ -272,7 +273,8 @@ public final class ExpressionEnvironment {
             .addFunctionBindings(StringFormatLibrary.bindings())
             .addFunctionBindings(KubernetesListsLibrary.bindings(options))
             .addFunctionBindings(KubernetesRegexLibrary.bindings(limits.maxRegexProgramSize()))
-            .addFunctionBindings(KubernetesJsonPatchLibrary.bindings());
+            .addFunctionBindings(KubernetesJsonPatchLibrary.bindings())
+            .addFunctionBindings(OcmManagedClusterLibrary.bindings());
     List<CelFunctionBinding> libraryBindings = new ArrayList<>();
     for (Object library : libraries(options)) {
       if (library instanceof CelRuntimeLibrary run) {

@@ -1,5 +1,6 @@
 package dev.flotilla.placement;
 
+import dev.flotilla.api.placement.Ordering;
 import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.api.placement.Prioritizer;
 import dev.flotilla.api.placement.TopologyKey;
@@ -51,11 +52,13 @@ final class Candidates {
     this.name = new String[size];
     this.kept = new boolean[size];
     this.weight = new long[size];
-    boolean hasPrevious = !context.previous().isEmpty();
+    // ScoreThenName (OCM's order) leaves kept and weight all false and 0: ties fall to the name.
+    boolean sticky = spec.ordering() == Ordering.Sticky;
+    boolean hasPrevious = sticky && !context.previous().isEmpty();
     for (int i = 0; i < size; i++) {
       name[i] = inventory.nameAt(ordinal[i]);
       kept[i] = hasPrevious && context.previous().contains(name[i]);
-      weight[i] = Ranking.rendezvous(seed, name[i]);
+      weight[i] = sticky ? Ranking.rendezvous(seed, name[i]) : 0L;
     }
     Scoring scoring = new Scoring(inventory, ordinal, name, context);
     this.termScores = scoring.scores(prioritizers);

@@ -41,6 +41,10 @@ final class Scoring {
         out[p] = propertyScores(sorter);
       } else if (prioritizer instanceof Prioritizer.LabelPreference preference) {
         out[p] = labelScores(preference);
+      } else if (prioritizer instanceof Prioritizer.PropertyScale scale) {
+        out[p] = scaleScores(scale);
+      } else if (prioritizer instanceof Prioritizer.PreviouslyPicked) {
+        out[p] = previousScores();
       } else {
         out[p] = suppliedScores((Prioritizer.Score) prioritizer);
       }
@@ -80,6 +84,52 @@ final class Scoring {
     return out;
   }
 
+  private int[] scaleScores(Prioritizer.PropertyScale scale) {
+    int size = ordinal.length;
+    int[] out = new int[size];
+    ValueColumn column = inventory.propertyColumn(scale.name());
+    if (column == null) {
+      return out;
+    }
+    ValueColumn required =
+        scale.requires().isPresent() ? inventory.propertyColumn(scale.requires().get()) : null;
+    if (scale.requires().isPresent() && required == null) {
+      return out;
+    }
+    double[] value = new double[size];
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < size; i++) {
+      int id = column.idAt(ordinal[i]);
+      Quantity quantity = id < 0 ? null : column.quantity(id);
+      boolean has = quantity != null && (required == null || required.idAt(ordinal[i]) >= 0);
+      double v = has ? quantity.asApproximateDouble() : Double.NaN;
+      value[i] = v;
+      if (has) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    boolean descending = scale.sortOrder() == Prioritizer.SortOrder.Descending;
+    for (int i = 0; i < size; i++) {
+      out[i] = centred(value[i], min, max, descending);
+    }
+    return out;
+  }
+
+  /** The property scale's score, as documented on {@link Prioritizer.PropertyScale}. */
+  static int centred(double value, double min, double max, boolean descending) {
+    if (Double.isNaN(value)) {
+      return 0;
+    }
+    if (max - min == 0) {
+      return 100;
+    }
+    // OCM's order of operations (plugins/resource, mostResourceAllocatableScores).
+    double ratio = descending ? (value - min) / (max - min) : (max - value) / (max - min);
+    return (int) (long) ((ratio - 0.5) * 2.0 * 100.0);
+  }
+
   private int[] labelScores(Prioritizer.LabelPreference preference) {
     int[] out = new int[ordinal.length];
     LabelSelector selector = preference.labelSelector();
@@ -99,6 +149,17 @@ final class Scoring {
         }
       }
       out[i] = selector.matches(labels) ? 100 : 0;
+    }
+    return out;
+  }
+
+  private int[] previousScores() {
+    int[] out = new int[ordinal.length];
+    if (context.previous().isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i < out.length; i++) {
+      out[i] = context.previous().contains(name[i]) ? 100 : 0;
     }
     return out;
   }

@@ -115,10 +115,17 @@ final class RandomSchedules {
     for (int i = random.nextInt(4); i > 0; i--) {
       int weight = random.nextInt(7) - 2;
       prioritizers.add(
-          switch (random.nextInt(3)) {
+          switch (random.nextInt(5)) {
             case 0 ->
                 new Prioritizer.PropertySorter(
                     "cpu", pick(List.of(Prioritizer.SortOrder.values())), weight);
+            case 3 -> new Prioritizer.PreviouslyPicked(weight);
+            case 4 ->
+                new Prioritizer.PropertyScale(
+                    "cpu",
+                    pick(List.of(Prioritizer.SortOrder.values())),
+                    random.nextBoolean() ? Optional.empty() : Optional.of("region"),
+                    weight);
             case 1 ->
                 new Prioritizer.LabelPreference(LabelSelector.parse("tier=" + pick(TIERS)), weight);
             default -> new Prioritizer.Score("latency", weight);

@@ -5,6 +5,7 @@ import dev.flotilla.api.Taint;
 import dev.flotilla.api.TaintEffect;
 import dev.flotilla.api.placement.DecisionGroup;
 import dev.flotilla.api.placement.IntOrPercent;
+import dev.flotilla.api.placement.Ordering;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.api.placement.Prioritizer;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Scheduling written straight from the documented semantics, over {@code Cluster} records: sort
@@ -103,11 +105,18 @@ final class ReferenceScheduler {
       scores.put(cluster.name(), total);
     }
     long seed = Ranking.seed(placement.namespace(), placement.name());
+    // Ordering.ScoreThenName (OCM's order): score, then name; the previous decision counts only
+    // through prioritizers, and spread does not keep it either.
+    boolean sticky = spec.ordering() == Ordering.Sticky;
+    Set<String> kept = sticky ? context.previous() : Set.of();
     Comparator<Cluster> rank =
-        Comparator.<Cluster, Boolean>comparing(c -> !context.previous().contains(c.name()))
-            .thenComparing(c -> -scores.get(c.name()))
-            .thenComparing(c -> Ranking.rendezvous(seed, c.name()), Comparator.reverseOrder())
-            .thenComparing(Cluster::name);
+        sticky
+            ? Comparator.<Cluster, Boolean>comparing(c -> !context.previous().contains(c.name()))
+                .thenComparing(c -> -scores.get(c.name()))
+                .thenComparing(c -> Ranking.rendezvous(seed, c.name()), Comparator.reverseOrder())
+                .thenComparing(Cluster::name)
+            : Comparator.<Cluster, Long>comparing(c -> -scores.get(c.name()))
+                .thenComparing(Cluster::name);
     List<Cluster> sorted = new ArrayList<>(eligible);
     sorted.sort(rank);
     int wanted = spec.numberOfClusters().orElse(sorted.size());
@@ -115,7 +124,7 @@ final class ReferenceScheduler {
     if (spec.spreadConstraints().isEmpty()) {
       picked = new ArrayList<>(sorted.subList(0, Math.min(wanted, sorted.size())));
     } else {
-      picked = spread(spec.spreadConstraints().get(0), sorted, wanted, rank, context.previous());
+      picked = spread(spec.spreadConstraints().get(0), sorted, wanted, rank, kept);
     }
     List<String> names = picked.stream().map(Cluster::name).toList();
     // Groups.
@@ -183,6 +192,12 @@ final class ReferenceScheduler {
       }
       return 0;
     }
+    if (p instanceof Prioritizer.PreviouslyPicked) {
+      return context.previous().contains(cluster.name()) ? 100 : 0;
+    }
+    if (p instanceof Prioritizer.PropertyScale scale) {
+      return scaled(scale, cluster, eligible);
+    }
     Prioritizer.PropertySorter sorter = (Prioritizer.PropertySorter) p;
     Double value = quantity(cluster, sorter.name());
     if (value == null) {
@@ -205,6 +220,38 @@ final class ReferenceScheduler {
             ? (value - min) / (max - min)
             : (max - value) / (max - min);
     return (int) Math.round(100 * share);
+  }
+
+  /** As documented on Prioritizer.PropertyScale (OCM's plugins/resource formula). */
+  private static int scaled(Prioritizer.PropertyScale scale, Cluster cluster, List<Cluster> all) {
+    Double value = scaleValue(scale, cluster);
+    if (value == null) {
+      return 0;
+    }
+    double min = Double.MAX_VALUE;
+    double max = -Double.MAX_VALUE;
+    for (Cluster other : all) {
+      Double v = scaleValue(scale, other);
+      if (v != null) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    if (max - min == 0) {
+      return 100;
+    }
+    double ratio =
+        scale.sortOrder() == Prioritizer.SortOrder.Descending
+            ? (value - min) / (max - min)
+            : (max - value) / (max - min);
+    return (int) ((ratio - 0.5) * 2.0 * 100.0);
+  }
+
+  private static Double scaleValue(Prioritizer.PropertyScale scale, Cluster cluster) {
+    if (scale.requires().isPresent() && !cluster.properties().containsKey(scale.requires().get())) {
+      return null;
+    }
+    return quantity(cluster, scale.name());
   }
 
   private static Double quantity(Cluster cluster, String property) {

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.flotilla.api.Cluster;
+import dev.flotilla.api.placement.Ordering;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.api.placement.Prioritizer;
@@ -35,6 +36,14 @@ class SchedulerProperties {
               RandomSchedules random = new RandomSchedules(seed);
               List<Cluster> fleet = random.fleet(random.nextInt(60));
               Placement placement = random.placement();
+              if (random.nextInt(3) == 0) {
+                // OCM's order: score, then name (the stickiness properties hold for Sticky only).
+                placement =
+                    new Placement(
+                        placement.name(),
+                        placement.namespace(),
+                        placement.spec().withOrdering(Ordering.ScoreThenName));
+              }
               SchedulingContext context = random.context(fleet);
               PlacementDecision fast =
                   Scheduler.of(CompiledPlacement.compile(placement))

@@ -18,6 +18,7 @@ import dev.flotilla.api.labels.LabelSelectorSpec;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
 import dev.flotilla.api.placement.DecisionGroup;
 import dev.flotilla.api.placement.IntOrPercent;
+import dev.flotilla.api.placement.Ordering;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.api.placement.Prioritizer;
@@ -318,7 +319,8 @@ public final class PolicyGens {
         d.list(0, 3, PolicyGens::prioritizer),
         d.list(0, 1, PolicyGens::spread),
         groups,
-        d.optional(x -> rollout(x, groupNames)));
+        d.optional(x -> rollout(x, groupNames)),
+        d.chance(3) ? Ordering.ScoreThenName : Ordering.Sticky);
   }
 
   private static ClusterSelectorTerm term(Draw d) {
@@ -381,11 +383,18 @@ public final class PolicyGens {
 
   private static Prioritizer prioritizer(Draw d) {
     int weight = d.between(-Prioritizer.MAX_WEIGHT, Prioritizer.MAX_WEIGHT);
-    return switch (d.between(0, 2)) {
+    return switch (d.between(0, 4)) {
       case 0 ->
           new Prioritizer.PropertySorter(
               d.pick(ODD_KEYS), d.pick(List.of(Prioritizer.SortOrder.values())), weight);
       case 1 -> new Prioritizer.LabelPreference(labelSelector(d), weight);
+      case 3 -> new Prioritizer.PreviouslyPicked(weight);
+      case 4 ->
+          new Prioritizer.PropertyScale(
+              d.pick(ODD_KEYS),
+              d.pick(List.of(Prioritizer.SortOrder.values())),
+              d.optional(x -> x.pick(ODD_KEYS)),
+              weight);
       default -> new Prioritizer.Score(d.pick(ODD_KEYS), weight);
     };
   }

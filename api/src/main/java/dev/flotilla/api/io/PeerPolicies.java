@@ -64,7 +64,8 @@ final class PeerPolicies {
   }
 
   /** The peers' placement kinds. */
-  static final Map<GroupKind, PeerReader<Placement>> PLACEMENTS = Map.of();
+  static final Map<GroupKind, PeerReader<Placement>> PLACEMENTS =
+      Map.of(new GroupKind(OcmPlacementReader.GROUP, "Placement"), OcmPlacementReader::read);
 
   /** The peers' override kinds, read as customizations. */
   static final Map<GroupKind, PeerReader<Customization>> CUSTOMIZATIONS =

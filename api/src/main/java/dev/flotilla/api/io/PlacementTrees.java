@@ -10,6 +10,7 @@ import dev.flotilla.api.labels.Requirement;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
 import dev.flotilla.api.placement.DecisionGroup;
 import dev.flotilla.api.placement.IntOrPercent;
+import dev.flotilla.api.placement.Ordering;
 import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.api.placement.Prioritizer;
 import dev.flotilla.api.placement.PropertyRequirement;
@@ -64,6 +65,9 @@ final class PlacementTrees {
       }
     }
     spec.rollout().ifPresent(r -> out.set("rollout", rollout(r)));
+    if (spec.ordering() != Ordering.Sticky) {
+      out.put("ordering", spec.ordering().name());
+    }
     return out;
   }
 
@@ -174,6 +178,13 @@ final class PlacementTrees {
           "labelPreference", labelSelector(preference.labelSelector(), path + ".labelPreference"));
     } else if (prioritizer instanceof Prioritizer.Score score) {
       out.putObject("score").put("name", score.name());
+    } else if (prioritizer instanceof Prioritizer.PropertyScale scale) {
+      ObjectNode body = out.putObject("propertyScale");
+      body.put("name", scale.name());
+      body.put("sortOrder", scale.sortOrder().name());
+      scale.requires().ifPresent(r -> body.put("requires", r));
+    } else if (prioritizer instanceof Prioritizer.PreviouslyPicked) {
+      out.putObject("previouslyPicked");
     }
     return out;
   }

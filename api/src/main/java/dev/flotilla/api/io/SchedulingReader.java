@@ -5,6 +5,7 @@ import dev.flotilla.api.io.Node.ScalarNode;
 import dev.flotilla.api.labels.LabelSelector;
 import dev.flotilla.api.placement.DecisionGroup;
 import dev.flotilla.api.placement.IntOrPercent;
+import dev.flotilla.api.placement.Ordering;
 import dev.flotilla.api.placement.Prioritizer;
 import dev.flotilla.api.placement.RolloutStrategy;
 import dev.flotilla.api.placement.SpreadConstraint;
@@ -33,7 +34,8 @@ final class SchedulingReader {
       List<Prioritizer> prioritizers,
       List<SpreadConstraint> spreadConstraints,
       List<DecisionGroup> decisionGroups,
-      Optional<RolloutStrategy> rollout) {}
+      Optional<RolloutStrategy> rollout,
+      Ordering ordering) {}
 
   static Fields read(ObjectView spec) {
     List<Toleration> tolerations =
@@ -55,7 +57,12 @@ final class SchedulingReader {
     List<DecisionGroup> groups =
         spec.list("decisionGroups", (item, path) -> group(spec, item, path));
     Optional<RolloutStrategy> rollout = spec.object("rollout").flatMap(SchedulingReader::rollout);
-    return new Fields(tolerations, numberOfClusters, prioritizers, spread, groups, rollout);
+    Ordering ordering =
+        spec.string("ordering")
+            .flatMap(t -> Documents.enumValue(spec, "ordering", t, Ordering.class))
+            .orElse(Ordering.Sticky);
+    return new Fields(
+        tolerations, numberOfClusters, prioritizers, spread, groups, rollout, ordering);
   }
 
   private static Optional<Toleration> toleration(ObjectView parent, Node node, String path) {
@@ -101,19 +108,34 @@ final class SchedulingReader {
     int kinds =
         (view.has("propertySorter") ? 1 : 0)
             + (view.has("labelPreference") ? 1 : 0)
-            + (view.has("score") ? 1 : 0);
+            + (view.has("score") ? 1 : 0)
+            + (view.has("previouslyPicked") ? 1 : 0)
+            + (view.has("propertyScale") ? 1 : 0);
     Optional<Prioritizer> out = Optional.empty();
     if (kinds != 1) {
       view.take("propertySorter");
       view.take("labelPreference");
       view.take("score");
+      view.take("previouslyPicked");
+      view.take("propertyScale");
       view.binder()
           .report(
               node.location(),
               path,
-              "Invalid value: must set exactly one of propertySorter, labelPreference, score");
+              "Invalid value: must set exactly one of propertySorter, labelPreference, score,"
+                  + " previouslyPicked, propertyScale");
     } else if (view.has("propertySorter")) {
       out = view.object("propertySorter").flatMap(sorter -> propertySorter(sorter, weight));
+    } else if (view.has("propertyScale")) {
+      out = view.object("propertyScale").flatMap(body -> propertyScale(body, weight));
+    } else if (view.has("previouslyPicked")) {
+      out =
+          view.object("previouslyPicked")
+              .map(
+                  body -> {
+                    body.rejectUnknown();
+                    return new Prioritizer.PreviouslyPicked(weight);
+                  });
     } else if (view.has("labelPreference")) {
       out =
           view.object("labelPreference")
@@ -169,6 +191,27 @@ final class SchedulingReader {
                 sorter.node(),
                 sorter.path(),
                 () -> new Prioritizer.PropertySorter(name, order.get(), weight)));
+  }
+
+  private static Optional<Prioritizer> propertyScale(ObjectView body, int weight) {
+    String name = body.requiredString("name");
+    Optional<Prioritizer.SortOrder> order =
+        body.string("sortOrder")
+            .flatMap(t -> Documents.enumValue(body, "sortOrder", t, Prioritizer.SortOrder.class));
+    boolean orderFailed = body.has("sortOrder") && order.isEmpty();
+    Optional<String> requires = body.string("requires");
+    body.rejectUnknown();
+    if (orderFailed || name.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        body.binder()
+            .construct(
+                body.node(),
+                body.path(),
+                () ->
+                    new Prioritizer.PropertyScale(
+                        name, order.orElse(Prioritizer.SortOrder.Descending), requires, weight)));
   }
 
   private static Optional<SpreadConstraint> spread(ObjectView parent, Node node, String path) {

@@ -126,7 +126,14 @@ public final class ClusterObjectMapping {
      * Kubernetes' effects (Karmada, KubeFleet): {@code NoSchedule} and {@code NoExecute} become
      * {@code NoSelect}, {@code PreferNoSchedule} becomes {@code PreferNoSelect}.
      */
-    Kubernetes
+    Kubernetes,
+    /**
+     * OCM's ManagedCluster taints: effects as {@link #Flotilla}; a missing or null {@code
+     * timeAdded} (OCM's API requires the field but lets it be null) is Go's zero time, {@code
+     * 0001-01-01T00:00:00Z}, as OCM's scheduler reads it: a toleration with {@code
+     * tolerationSeconds} has run out for such a taint (ocm plugins/tainttoleration).
+     */
+    OpenClusterManagement
   }
 
   /**
@@ -194,16 +201,28 @@ public final class ClusterObjectMapping {
    * otherwise each value is an object and its {@code valueField} is the property value (KubeFleet's
    * {@code status.properties}: {@code {value, observationTime}}).
    *
+   * <p>With an {@code alsoPrefix}, each entry is also the property {@code alsoPrefix + key}: a name
+   * of its own when another rule may reuse the plain one (OCM's allocatable {@code cpu} and a claim
+   * {@code cpu}).
+   *
    * @param path where the map is
    * @param namePrefix put before each key ("" for none)
    * @param valueField the field of each entry that holds the value ("" when entries are scalars)
+   * @param alsoPrefix the prefix of a second name for each entry, or "" for none
    */
-  public record Properties(String path, String namePrefix, String valueField) implements Rule {
+  public record Properties(String path, String namePrefix, String valueField, String alsoPrefix)
+      implements Rule {
     /** Validates the path. */
     public Properties {
       check("path", path);
       Objects.requireNonNull(namePrefix, "namePrefix");
       Objects.requireNonNull(valueField, "valueField");
+      Objects.requireNonNull(alsoPrefix, "alsoPrefix");
+    }
+
+    /** Entries under one name each. */
+    public Properties(String path, String namePrefix, String valueField) {
+      this(path, namePrefix, valueField, "");
     }
   }
 
@@ -211,16 +230,28 @@ public final class ClusterObjectMapping {
    * A list at {@code path} of objects each naming one property: {@code nameField} holds its name
    * and {@code valueField} its value (OCM's {@code status.clusterClaims}: {@code {name, value}}).
    *
+   * <p>With a {@code namesProperty}, the names are also recorded, in list order and joined with
+   * commas, as that property: what tells these properties from the others (OCM's claim selectors
+   * see claims only, and its CEL sees them as a list).
+   *
    * @param path where the list is
    * @param nameField the field that holds each property's name
    * @param valueField the field that holds each property's value
+   * @param namesProperty the property that lists the names, or "" for none
    */
-  public record PropertyList(String path, String nameField, String valueField) implements Rule {
+  public record PropertyList(String path, String nameField, String valueField, String namesProperty)
+      implements Rule {
     /** Validates the path and fields. */
     public PropertyList {
       check("path", path);
       requireText("nameField", nameField);
       requireText("valueField", valueField);
+      Objects.requireNonNull(namesProperty, "namesProperty");
+    }
+
+    /** A list whose names are not recorded. */
+    public PropertyList(String path, String nameField, String valueField) {
+      this(path, nameField, valueField, "");
     }
   }
 
@@ -353,6 +384,13 @@ public final class ClusterObjectMapping {
       return rule(new Properties(path, namePrefix, ""));
     }
 
+    /**
+     * Adds {@link Properties} of scalars under their own names and also under {@code alsoPrefix}.
+     */
+    public Builder propertiesAlsoAs(String path, String alsoPrefix) {
+      return rule(new Properties(path, "", "", alsoPrefix));
+    }
+
     /** Adds {@link Properties} whose values are objects holding {@code valueField}. */
     public Builder propertyObjects(String path, String valueField) {
       requireText("valueField", valueField);
@@ -362,6 +400,12 @@ public final class ClusterObjectMapping {
     /** Adds {@link PropertyList}. */
     public Builder propertyList(String path, String nameField, String valueField) {
       return rule(new PropertyList(path, nameField, valueField));
+    }
+
+    /** Adds {@link PropertyList} recording the names as {@code namesProperty}. */
+    public Builder propertyList(
+        String path, String nameField, String valueField, String namesProperty) {
+      return rule(new PropertyList(path, nameField, valueField, namesProperty));
     }
 
     /** Adds {@link Property}. */

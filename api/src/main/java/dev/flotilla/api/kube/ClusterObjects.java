@@ -45,6 +45,15 @@ public final class ClusterObjects {
    */
   public static final String KUBEFLEET_RESOURCES_PREFIX = "resources.kubernetes-fleet.io/";
 
+  /**
+   * The property listing an OCM {@code ManagedCluster}'s claim names, in {@code
+   * status.clusterClaims} order, joined with commas (claim names hold no commas).
+   */
+  public static final String OCM_CLAIM_NAMES = "claims.flotilla.dev/names";
+
+  /** The property holding a cluster object's {@code metadata.deletionTimestamp}, when set. */
+  public static final String DELETION_TIMESTAMP = "metadata.flotilla.dev/deletionTimestamp";
+
   private static final ClusterObjects STANDARD =
       new ClusterObjects(ClusterMapper.of(standardMappings()));
 
@@ -73,11 +82,16 @@ public final class ClusterObjects {
     String available = "ManagedClusterConditionAvailable";
     out.add(
         ClusterObjectMapping.forKind("cluster.open-cluster-management.io/*", "ManagedCluster")
-            .taints("spec.taints", TaintSpelling.Flotilla)
+            .taints("spec.taints", TaintSpelling.OpenClusterManagement)
             .properties("status.capacity", RESOURCES_PREFIX + "capacity-")
-            .properties("status.allocatable")
-            .propertyList("status.clusterClaims", "name", "value")
+            // Also under a name of its own: a claim may share a resource's name (see below).
+            .propertiesAlsoAs("status.allocatable", RESOURCES_PREFIX + "allocatable-")
+            // The claim names, in order: OCM's claim selectors and CEL see claims only.
+            .propertyList("status.clusterClaims", "name", "value", OCM_CLAIM_NAMES)
             .property("kubernetesVersion", "status.version.kubernetes")
+            // OCM never schedules a cluster being deleted (ocm pkg/placement/controllers/
+            // scheduling/helpers.go, GetAvailableClusters).
+            .property(DELETION_TIMESTAMP, "metadata.deletionTimestamp")
             .condition(conditions, available)
             .conditionTaint(
                 conditions,

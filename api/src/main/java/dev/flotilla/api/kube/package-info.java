@@ -10,15 +10,19 @@
  * <table>
  *   <caption>Cluster objects and the clusters they become</caption>
  *   <tr><th>object</th><th>field</th><th>becomes</th></tr>
- *   <tr><td rowspan="7">OCM {@code ManagedCluster} ({@code cluster.open-cluster-management.io/*})</td>
+ *   <tr><td rowspan="8">OCM {@code ManagedCluster} ({@code cluster.open-cluster-management.io/*})</td>
  *       <td>{@code spec.taints}</td><td>taints (effects {@code NoSelect}, {@code PreferNoSelect},
- *       {@code NoSelectIfNew}; {@code timeAdded})</td></tr>
+ *       {@code NoSelectIfNew}; {@code timeAdded}, Go's zero time {@code 0001-01-01T00:00:00Z}
+ *       when missing or null, as OCM reads it)</td></tr>
  *   <tr><td>{@code status.allocatable.<r>}</td><td>property {@code <r>} ({@code cpu},
- *       {@code memory})</td></tr>
+ *       {@code memory}), and {@code resources.flotilla.dev/allocatable-<r>}</td></tr>
  *   <tr><td>{@code status.capacity.<r>}</td><td>property {@code
  *       resources.flotilla.dev/capacity-<r>}</td></tr>
  *   <tr><td>{@code status.clusterClaims[].name/value}</td><td>property named as the claim (up to
- *       253 characters)</td></tr>
+ *       253 characters); property {@code claims.flotilla.dev/names} lists the claim names in
+ *       order, comma-separated</td></tr>
+ *   <tr><td>{@code metadata.deletionTimestamp}</td><td>property {@code
+ *       metadata.flotilla.dev/deletionTimestamp}</td></tr>
  *   <tr><td>{@code status.version.kubernetes}</td><td>property {@code kubernetesVersion}</td></tr>
  *   <tr><td>condition {@code ManagedClusterConditionAvailable}</td><td>property {@code
  *       condition.flotilla.dev/ManagedClusterConditionAvailable} = its status</td></tr>

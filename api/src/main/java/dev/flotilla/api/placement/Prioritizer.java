@@ -4,6 +4,7 @@ import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.internal.LabelRules;
 import dev.flotilla.api.labels.LabelSelector;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One scoring rule of a placement's {@code prioritizers}. Each gives every eligible cluster a score
@@ -89,6 +90,66 @@ public sealed interface Prioritizer {
     @Override
     public String describe() {
       return "score " + name;
+    }
+  }
+
+  /**
+   * Scores 100 for clusters the previous decision picked, 0 for the others (OCM's {@code Steady}).
+   * Use it with {@link Ordering#ScoreThenName}: under {@link Ordering#Sticky} previously picked
+   * clusters rank first anyway.
+   *
+   * @param weight the weight
+   */
+  record PreviouslyPicked(int weight) implements Prioritizer {
+    /** Validates the weight. */
+    public PreviouslyPicked {
+      checkWeight(weight);
+    }
+
+    @Override
+    public String describe() {
+      return "previouslyPicked";
+    }
+  }
+
+  /**
+   * Scores a quantity property from -100 to 100 over the eligible clusters that have it (and {@code
+   * requires}, when given): with {@code Descending} the largest value scores 100 and the smallest
+   * -100, the score being {@code (int) (((v - min) / (max - min) - 0.5) * 2 * 100)} in double
+   * arithmetic, truncated toward zero; with {@code Ascending} the reverse. When those clusters all
+   * have the same value they all score 100; a cluster without the property, without {@code
+   * requires}, or whose value is not a quantity scores 0 and does not count for min and max. This
+   * is OCM's ResourceAllocatableCPU/Memory (ocm pkg/placement/plugins/resource), over {@code
+   * resources.flotilla.dev/allocatable-cpu} requiring {@code resources.flotilla.dev/capacity-cpu}.
+   *
+   * @param name the property name
+   * @param sortOrder which end scores 100
+   * @param requires another property a cluster must have to be scored, or empty
+   * @param weight the weight
+   */
+  record PropertyScale(String name, SortOrder sortOrder, Optional<String> requires, int weight)
+      implements Prioritizer {
+    /** Validates the names and weight. */
+    public PropertyScale {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(sortOrder, "sortOrder");
+      Objects.requireNonNull(requires, "requires");
+      for (String error : LabelRules.propertyNameErrors(name)) {
+        throw ValidationException.at(
+            "propertyScale.name", "Invalid value: \"" + name + "\": " + error);
+      }
+      if (requires.isPresent()) {
+        for (String error : LabelRules.propertyNameErrors(requires.get())) {
+          throw ValidationException.at(
+              "propertyScale.requires", "Invalid value: \"" + requires.get() + "\": " + error);
+        }
+      }
+      checkWeight(weight);
+    }
+
+    @Override
+    public String describe() {
+      return "propertyScale " + name + " " + sortOrder;
     }
   }
 

@@ -104,7 +104,7 @@ class ClusterObjectMappingReaderTest {
             "sites.yaml:6:27: spec.rules[0].label.path: Invalid value: \"spec..id\": a step is"
                 + " empty: write fields separated by single dots",
             "sites.yaml:7:13: spec.rules[1].taints.spelling: Unsupported value: \"Karmada\":"
-                + " supported values: \"Flotilla\", \"Kubernetes\"",
+                + " supported values: \"Flotilla\", \"Kubernetes\", \"OpenClusterManagement\"",
             "sites.yaml:8:5: spec.rules[2]: Invalid value: must set exactly one of labels, label,"
                 + " annotations, properties, propertyList, property, taints, condition,"
                 + " conditionTaint",

@@ -187,6 +187,14 @@ final class Draft<N> {
    * PreferNoSchedule becomes PreferNoSelect. With {@code strict}, unknown fields are problems.
    */
   void taint(N node, String path, boolean kubernetes, boolean strict) {
+    taint(node, path, kubernetes, strict, false);
+  }
+
+  /** Go's zero time, what a null {@code metav1.Time} reads as. */
+  static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** A taint object; with {@code zeroTime}, a missing {@code timeAdded} is Go's zero time. */
+  void taint(N node, String path, boolean kubernetes, boolean strict, boolean zeroTime) {
     if (!tree.isObject(node)) {
       wrongType(node, path, "object");
       return;
@@ -230,6 +238,9 @@ final class Draft<N> {
                 + time
                 + "\": must be an RFC 3339 time such as 2026-01-02T15:04:05Z");
       }
+    }
+    if (zeroTime && timeAdded.isEmpty()) {
+      timeAdded = Optional.of(GO_ZERO_TIME);
     }
     if (strict) {
       rejectUnknown(node, path, "key", "value", "effect", "timeAdded");

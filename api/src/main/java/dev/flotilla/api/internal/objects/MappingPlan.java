@@ -142,11 +142,12 @@ final class MappingPlan {
         return;
       }
       boolean kubernetes = taints.spelling() == TaintSpelling.Kubernetes;
+      boolean zeroTime = taints.spelling() == TaintSpelling.OpenClusterManagement;
       int size = tree.size(node);
       for (int i = 0; i < size; i++) {
         N item = tree.item(node, i);
         if (item != null && !tree.isNull(item)) {
-          draft.taint(item, path + "[" + i + "]", kubernetes, false);
+          draft.taint(item, path + "[" + i + "]", kubernetes, false, zeroTime);
         }
       }
     } else if (rule instanceof ClusterObjectMapping.Condition condition) {
@@ -192,6 +193,9 @@ final class MappingPlan {
         continue;
       }
       draft.property(rule.namePrefix() + entry.getKey(), text, value, entryPath);
+      if (!rule.alsoPrefix().isEmpty()) {
+        draft.property(rule.alsoPrefix() + entry.getKey(), text, value, entryPath);
+      }
     }
   }
 
@@ -203,6 +207,7 @@ final class MappingPlan {
       return;
     }
     int size = tree.size(found.node());
+    StringBuilder names = new StringBuilder();
     for (int i = 0; i < size; i++) {
       N item = tree.item(found.node(), i);
       String itemPath = found.path() + "[" + i + "]";
@@ -224,7 +229,11 @@ final class MappingPlan {
       if (name != null && value != null) {
         N nameNode = tree.field(item, rule.nameField());
         draft.property(name, value, nameNode, Draft.child(itemPath, rule.nameField()));
+        names.append(names.length() > 0 ? "," : "").append(name);
       }
+    }
+    if (!rule.namesProperty().isEmpty() && names.length() > 0) {
+      draft.property(rule.namesProperty(), names.toString(), found.node(), found.path());
     }
   }
 
