@@ -34,6 +34,9 @@ import java.util.Set;
  * @param spreadConstraints at most one spread constraint
  * @param decisionGroups named groups, in order
  * @param rollout how the decision is rolled out; absent: one wave
+ * @param affinityGroups ordered fallback selections; the first feasible one decides (see {@link
+ *     AffinityGroup})
+ * @param replicaScheduling how a workload's replicas are placed (see {@link ReplicaScheduling})
  */
 public record PlacementSpec(
     List<ClusterSelectorTerm> clusterSelectors,
@@ -44,7 +47,9 @@ public record PlacementSpec(
     List<Prioritizer> prioritizers,
     List<SpreadConstraint> spreadConstraints,
     List<DecisionGroup> decisionGroups,
-    Optional<RolloutStrategy> rollout) {
+    Optional<RolloutStrategy> rollout,
+    List<AffinityGroup> affinityGroups,
+    Optional<ReplicaScheduling> replicaScheduling) {
 
   /** Validates selection and scheduling fields together, reporting every problem. */
   public PlacementSpec {
@@ -57,8 +62,11 @@ public record PlacementSpec(
     spreadConstraints = List.copyOf(spreadConstraints);
     decisionGroups = List.copyOf(decisionGroups);
     Objects.requireNonNull(rollout, "rollout");
+    affinityGroups = List.copyOf(affinityGroups);
+    Objects.requireNonNull(replicaScheduling, "replicaScheduling");
     List<Problem> problems = new ArrayList<>();
     checkScheduling(numberOfClusters, spreadConstraints, decisionGroups, rollout, problems);
+    checkReplicas(numberOfClusters, spreadConstraints, affinityGroups, replicaScheduling, problems);
     if (clusterSelectors.isEmpty() && clusterNames.isEmpty()) {
       problems.add(
           Problem.at(
@@ -71,6 +79,31 @@ public record PlacementSpec(
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
+  }
+
+  /** A spec without affinity groups or replica scheduling. */
+  public PlacementSpec(
+      List<ClusterSelectorTerm> clusterSelectors,
+      List<String> clusterNames,
+      List<String> excludeClusterNames,
+      List<Toleration> tolerations,
+      OptionalInt numberOfClusters,
+      List<Prioritizer> prioritizers,
+      List<SpreadConstraint> spreadConstraints,
+      List<DecisionGroup> decisionGroups,
+      Optional<RolloutStrategy> rollout) {
+    this(
+        clusterSelectors,
+        clusterNames,
+        excludeClusterNames,
+        tolerations,
+        numberOfClusters,
+        prioritizers,
+        spreadConstraints,
+        decisionGroups,
+        rollout,
+        List.of(),
+        Optional.empty());
   }
 
   /** A selection-only spec: no scheduling (every eligible cluster, one group, one wave). */
@@ -106,7 +139,9 @@ public record PlacementSpec(
         prioritizers,
         spreadConstraints,
         decisionGroups,
-        rollout);
+        rollout,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec with these tolerations. */
@@ -120,7 +155,9 @@ public record PlacementSpec(
         prioritizers,
         spreadConstraints,
         decisionGroups,
-        rollout);
+        rollout,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec picking {@code n} clusters. */
@@ -134,7 +171,9 @@ public record PlacementSpec(
         prioritizers,
         spreadConstraints,
         decisionGroups,
-        rollout);
+        rollout,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec with these prioritizers. */
@@ -148,7 +187,9 @@ public record PlacementSpec(
         newPrioritizers,
         spreadConstraints,
         decisionGroups,
-        rollout);
+        rollout,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec with these spread constraints (at most one). */
@@ -162,7 +203,9 @@ public record PlacementSpec(
         prioritizers,
         constraints,
         decisionGroups,
-        rollout);
+        rollout,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec with these decision groups. */
@@ -176,7 +219,9 @@ public record PlacementSpec(
         prioritizers,
         spreadConstraints,
         groups,
-        rollout);
+        rollout,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec with this rollout strategy. */
@@ -190,7 +235,70 @@ public record PlacementSpec(
         prioritizers,
         spreadConstraints,
         decisionGroups,
-        Optional.of(strategy));
+        Optional.of(strategy),
+        affinityGroups,
+        replicaScheduling);
+  }
+
+  /** The same spec with these ordered fallback selections. */
+  public PlacementSpec withAffinityGroups(List<AffinityGroup> groups) {
+    return new PlacementSpec(
+        clusterSelectors,
+        clusterNames,
+        excludeClusterNames,
+        tolerations,
+        numberOfClusters,
+        prioritizers,
+        spreadConstraints,
+        decisionGroups,
+        rollout,
+        groups,
+        replicaScheduling);
+  }
+
+  /** The same spec placing a workload's replicas with {@code scheduling}. */
+  public PlacementSpec withReplicaScheduling(ReplicaScheduling scheduling) {
+    return new PlacementSpec(
+        clusterSelectors,
+        clusterNames,
+        excludeClusterNames,
+        tolerations,
+        numberOfClusters,
+        prioritizers,
+        spreadConstraints,
+        decisionGroups,
+        rollout,
+        affinityGroups,
+        Optional.of(scheduling));
+  }
+
+  private static void checkReplicas(
+      OptionalInt numberOfClusters,
+      List<SpreadConstraint> spreadConstraints,
+      List<AffinityGroup> affinityGroups,
+      Optional<ReplicaScheduling> replicaScheduling,
+      List<Problem> problems) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < affinityGroups.size(); i++) {
+      String name = affinityGroups.get(i).name();
+      if (!names.add(name)) {
+        problems.add(
+            Problem.at("affinityGroups[" + i + "].name", "Duplicate value: \"" + name + "\""));
+      }
+    }
+    if (replicaScheduling.isPresent()) {
+      if (numberOfClusters.isPresent()) {
+        problems.add(
+            Problem.at(
+                "numberOfClusters",
+                "Forbidden: replicaScheduling picks the clusters itself (use its maxClusters)"));
+      }
+      if (!spreadConstraints.isEmpty()) {
+        problems.add(
+            Problem.at(
+                "spreadConstraints", "Forbidden: replicaScheduling picks the clusters itself"));
+      }
+    }
   }
 
   private static void checkScheduling(
