@@ -81,6 +81,7 @@ public final class PlacementReader {
     List<String> names = spec.stringList("clusterNames");
     List<String> excluded = spec.stringList("excludeClusterNames");
     SchedulingReader.Fields scheduling = SchedulingReader.read(spec);
+    ReplicaSchedulingReader.Fields replicas = ReplicaSchedulingReader.read(spec);
     spec.rejectUnknown();
     if (spec.binder().hasProblems()) {
       return Optional.empty(); // a term that failed would read as a missing one: say it once
@@ -100,7 +101,9 @@ public final class PlacementReader {
                         scheduling.prioritizers(),
                         scheduling.spreadConstraints(),
                         scheduling.decisionGroups(),
-                        scheduling.rollout())));
+                        scheduling.rollout(),
+                        replicas.affinityGroups(),
+                        replicas.replicaScheduling())));
   }
 
   /** One term of {@code clusterSelectors}, also used by customization rules. */

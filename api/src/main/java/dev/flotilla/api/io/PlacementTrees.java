@@ -64,6 +64,7 @@ final class PlacementTrees {
       }
     }
     spec.rollout().ifPresent(r -> out.set("rollout", rollout(r)));
+    ReplicaSchedulingTrees.write(spec, out);
     return out;
   }
 

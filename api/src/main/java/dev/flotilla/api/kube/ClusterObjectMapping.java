@@ -126,7 +126,15 @@ public final class ClusterObjectMapping {
      * Kubernetes' effects (Karmada, KubeFleet): {@code NoSchedule} and {@code NoExecute} become
      * {@code NoSelect}, {@code PreferNoSchedule} becomes {@code PreferNoSelect}.
      */
-    Kubernetes
+    Kubernetes,
+    /**
+     * Karmada's reading of Kubernetes' effects: {@code NoSchedule} becomes {@code NoSelectIfNew}
+     * (Karmada's scheduler keeps a cluster a binding already targets: tainttoleration plugin),
+     * {@code NoExecute} becomes {@code NoSelect} (the taint manager evicts), {@code
+     * PreferNoSchedule} becomes {@code PreferNoSelect}. Keeping the two apart lets a toleration of
+     * one effect leave the other in force, as Karmada's {@code clusterTolerations} do.
+     */
+    Karmada
   }
 
   /**

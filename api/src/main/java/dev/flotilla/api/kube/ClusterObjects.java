@@ -45,6 +45,9 @@ public final class ClusterObjects {
    */
   public static final String KUBEFLEET_RESOURCES_PREFIX = "resources.kubernetes-fleet.io/";
 
+  /** The property a Karmada {@code Cluster}'s {@code metadata.deletionTimestamp} becomes. */
+  public static final String KARMADA_DELETION = "metadata.flotilla.dev/deletionTimestamp";
+
   private static final ClusterObjects STANDARD =
       new ClusterObjects(ClusterMapper.of(standardMappings()));
 
@@ -94,14 +97,18 @@ public final class ClusterObjects {
             .build());
     // Karmada: karmada pkg/apis/cluster/v1alpha1/types.go. The taints are the cluster
     // controller's taintClusterByCondition (pkg/controllers/cluster/cluster_controller.go):
-    // not-ready when Ready is False or missing, unreachable when Unknown, both NoSchedule.
+    // not-ready when Ready is False or missing, unreachable when Unknown, both NoSchedule, which
+    // Karmada's scheduler reads as Flotilla's NoSelectIfNew (TaintSpelling.Karmada). A deleting
+    // cluster is never scheduled to (pkg/scheduler/core/generic_scheduler.go, findClustersThatFit):
+    // its deletionTimestamp becomes a property that Karmada's policies test.
     out.add(
         ClusterObjectMapping.forKind("cluster.karmada.io/*", "Cluster")
+            .property(KARMADA_DELETION, "metadata.deletionTimestamp")
             .property("provider", "spec.provider")
             .property("region", "spec.region")
             .property("zone", "spec.zone")
             .property("zones", "spec.zones")
-            .taints("spec.taints", TaintSpelling.Kubernetes)
+            .taints("spec.taints", TaintSpelling.Karmada)
             .property("kubernetesVersion", "status.kubernetesVersion")
             .properties("status.resourceSummary.allocatable")
             .properties("status.resourceSummary.allocating", RESOURCES_PREFIX + "allocating-")
@@ -112,13 +119,13 @@ public final class ClusterObjects {
                 "Ready",
                 Set.of(ConditionStatus.False, ConditionStatus.Absent),
                 "cluster.karmada.io/not-ready",
-                TaintEffect.NoSelect)
+                TaintEffect.NoSelectIfNew)
             .conditionTaint(
                 conditions,
                 "Ready",
                 Set.of(ConditionStatus.Unknown),
                 "cluster.karmada.io/unreachable",
-                TaintEffect.NoSelect)
+                TaintEffect.NoSelectIfNew)
             .build());
     // KubeFleet: kubefleet apis/cluster/v1beta1 (and v1) membercluster_types.go, commons.go;
     // resource property names from pkg/propertyprovider/commons.go.

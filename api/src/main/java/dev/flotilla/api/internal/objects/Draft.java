@@ -187,6 +187,23 @@ final class Draft<N> {
    * PreferNoSchedule becomes PreferNoSelect. With {@code strict}, unknown fields are problems.
    */
   void taint(N node, String path, boolean kubernetes, boolean strict) {
+    taint(
+        node,
+        path,
+        kubernetes
+            ? dev.flotilla.api.kube.ClusterObjectMapping.TaintSpelling.Kubernetes
+            : dev.flotilla.api.kube.ClusterObjectMapping.TaintSpelling.Flotilla,
+        strict);
+  }
+
+  /** A taint object spelled as {@code spelling} says. */
+  void taint(
+      N node,
+      String path,
+      dev.flotilla.api.kube.ClusterObjectMapping.TaintSpelling spelling,
+      boolean strict) {
+    boolean kubernetes =
+        spelling != dev.flotilla.api.kube.ClusterObjectMapping.TaintSpelling.Flotilla;
     if (!tree.isObject(node)) {
       wrongType(node, path, "object");
       return;
@@ -203,7 +220,7 @@ final class Draft<N> {
       if (text == null) {
         wrongType(effectNode, child(path, "effect"), "string");
       } else {
-        effect = effect(text, kubernetes);
+        effect = effect(text, spelling);
         if (effect == null) {
           report(
               effectNode,
@@ -247,10 +264,15 @@ final class Draft<N> {
     }
   }
 
-  private static TaintEffect effect(String text, boolean kubernetes) {
-    if (kubernetes) {
+  private static TaintEffect effect(
+      String text, dev.flotilla.api.kube.ClusterObjectMapping.TaintSpelling spelling) {
+    boolean karmada = spelling == dev.flotilla.api.kube.ClusterObjectMapping.TaintSpelling.Karmada;
+    if (spelling != dev.flotilla.api.kube.ClusterObjectMapping.TaintSpelling.Flotilla) {
       switch (text) {
-        case "NoSchedule", "NoExecute" -> {
+        case "NoSchedule" -> {
+          return karmada ? TaintEffect.NoSelectIfNew : TaintEffect.NoSelect;
+        }
+        case "NoExecute" -> {
           return TaintEffect.NoSelect;
         }
         case "PreferNoSchedule" -> {

@@ -141,12 +141,12 @@ final class MappingPlan {
         draft.wrongType(node, path, "list");
         return;
       }
-      boolean kubernetes = taints.spelling() == TaintSpelling.Kubernetes;
+      TaintSpelling spelling = taints.spelling();
       int size = tree.size(node);
       for (int i = 0; i < size; i++) {
         N item = tree.item(node, i);
         if (item != null && !tree.isNull(item)) {
-          draft.taint(item, path + "[" + i + "]", kubernetes, false);
+          draft.taint(item, path + "[" + i + "]", spelling, false);
         }
       }
     } else if (rule instanceof ClusterObjectMapping.Condition condition) {
