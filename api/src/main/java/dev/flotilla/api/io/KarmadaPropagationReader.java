@@ -499,6 +499,10 @@ final class KarmadaPropagationReader {
             : ReplicaSchedulingType.Divided;
     ReplicaDivision d =
         division.equals("Aggregated") ? ReplicaDivision.Aggregated : ReplicaDivision.Weighted;
+    if (t == ReplicaSchedulingType.Duplicated) {
+      // Karmada reads neither division nor weights for Duplicated (assignment.go).
+      return new Replicas(ReplicaScheduling.duplicated(), hasPreference, staticList[0], dynamic[0]);
+    }
     ReplicaScheduling scheduling =
         new ReplicaScheduling(
             t,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flotilla.api.placement.AffinityGroup;
 import dev.flotilla.api.placement.PlacementSpec;
+import dev.flotilla.api.placement.ReplicaDivision;
 import dev.flotilla.api.placement.ReplicaScheduling;
 import dev.flotilla.api.placement.ReplicaSchedulingType;
 import dev.flotilla.api.placement.StaticWeight;
@@ -42,7 +43,10 @@ final class ReplicaSchedulingTrees {
   private static ObjectNode scheduling(ReplicaScheduling r) {
     ObjectNode out = FACTORY.objectNode();
     out.put("type", r.type().name());
-    if (r.type() == ReplicaSchedulingType.Divided) {
+    if (r.type() == ReplicaSchedulingType.Divided
+        || r.division() != ReplicaDivision.Weighted
+        || !r.staticWeights().isEmpty()
+        || r.dynamicWeight()) {
       out.put("division", r.division().name());
       if (!r.staticWeights().isEmpty()) {
         ArrayNode list = out.putArray("staticWeights");
