@@ -107,7 +107,8 @@ class KarmadaPropagationProperties {
         taints,
         r.nextInt(8) == 0,
         r.nextInt(13),
-        r.nextInt(4));
+        r.nextInt(4),
+        r.nextInt(10) > 0);
   }
 
   private static String yaml(KCluster c, Random r) {
@@ -154,7 +155,12 @@ class KarmadaPropagationProperties {
       out.setLength(specStart - 1);
       out.append(" {}\n");
     }
-    out.append("  status:\n    conditions:\n    - {type: Ready, status: \"")
+    out.append("  status:\n");
+    if (c.apiEnabled()) {
+      out.append("    apiEnablements:\n    - groupVersion: apps/v1\n")
+          .append("      resources: [{name: deployments, kind: Deployment}]\n");
+    }
+    out.append("    conditions:\n    - {type: Ready, status: \"")
         .append(ready)
         .append("\"}\n    resourceSummary:\n      allocatable: {pods: \"")
         .append(c.pods())

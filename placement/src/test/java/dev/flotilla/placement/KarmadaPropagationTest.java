@@ -27,14 +27,25 @@ class KarmadaPropagationTest {
 
   /** A Karmada Cluster object; {@code pods} allocatable (null: no resource summary). */
   static String cluster(String name, String extra, Integer pods) {
+    return cluster(name, extra, "", pods);
+  }
+
+  /**
+   * A Karmada Cluster object enabling apps/v1 Deployment (Karmada's APIEnablement filter); {@code
+   * status} adds lines under {@code status:}.
+   */
+  static String cluster(String name, String extra, String status, Integer pods) {
     StringBuilder out = new StringBuilder();
     out.append(
             "- apiVersion: cluster.karmada.io/v1alpha1\n  kind: Cluster\n  metadata:\n    name: ")
         .append(name)
         .append('\n');
     out.append(extra);
+    out.append("  status:\n    apiEnablements:\n    - groupVersion: apps/v1\n")
+        .append("      resources: [{name: deployments, kind: Deployment}]\n")
+        .append(status);
     if (pods != null) {
-      out.append("  status:\n    resourceSummary:\n      allocatable:\n        pods: \"")
+      out.append("    resourceSummary:\n      allocatable:\n        pods: \"")
           .append(pods)
           .append("\"\n");
     }
@@ -289,16 +300,19 @@ class KarmadaPropagationTest {
   }
 
   @Test
-  void deletingAndUnreadyClustersAreNotScheduled() {
-    // generic_scheduler.go skips deleting clusters; the cluster controller taints a cluster whose
-    // Ready condition is False with cluster.karmada.io/not-ready:NoSchedule.
+  void deletingUnreadyAndApiLessClustersAreNotScheduled() {
+    // generic_scheduler.go skips deleting clusters; the apienablement plugin needs the resource's
+    // API; the cluster controller taints a cluster whose Ready condition is False with
+    // cluster.karmada.io/not-ready:NoSchedule.
     List<Cluster> clusters =
         inventory(
             cluster("a", "    deletionTimestamp: \"2026-01-01T00:00:00Z\"\n", null),
-            cluster(
-                "b", "  status:\n    conditions:\n    - {type: Ready, status: \"False\"}\n", null),
-            cluster(
-                "c", "  status:\n    conditions:\n    - {type: Ready, status: \"True\"}\n", null));
+            cluster("b", "", "    conditions:\n    - {type: Ready, status: \"False\"}\n", null),
+            cluster("c", "", "    conditions:\n    - {type: Ready, status: \"True\"}\n", null),
+            // apps/v1 enabled, but not Deployment
+            "- apiVersion: cluster.karmada.io/v1alpha1\n  kind: Cluster\n  metadata: {name: d}\n"
+                + "  status:\n    apiEnablements:\n    - groupVersion: apps/v1\n"
+                + "      resources: [{name: statefulsets, kind: StatefulSet}]\n");
     assertEquals(List.of("c"), place(policy("  placement: {}\n"), clusters, 0).names());
     Placement tolerant =
         policy(

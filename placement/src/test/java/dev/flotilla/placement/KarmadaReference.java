@@ -31,7 +31,8 @@ final class KarmadaReference {
       List<String[]> taints, // {key, value, effect}
       boolean deleting,
       long pods,
-      long allocatedPods) {}
+      long allocatedPods,
+      boolean apiEnabled) {} // status.apiEnablements lists apps/v1 Deployment
 
   /** A ClusterAffinity: nulls are absent. */
   record Affinity(
@@ -77,8 +78,8 @@ final class KarmadaReference {
       List<KCluster> clusters, Policy p, Affinity affinity, int replicas, String uid) {
     List<KCluster> feasible = new ArrayList<>();
     for (KCluster c : clusters) {
-      if (c.deleting()) {
-        continue;
+      if (c.deleting() || !c.apiEnabled()) {
+        continue; // generic_scheduler.go; apienablement plugin
       }
       if (!tolerated(c, p.tolerations())) {
         continue;

@@ -95,9 +95,15 @@ final class KarmadaPropagationReader {
   }
 
   private static Optional<PlacementSpec> spec(ObjectView spec, PeerPolicies.Notes notes) {
+    if (spec.has("resourceSelectors")) {
+      notes.add(
+          spec,
+          "resourceSelectors",
+          "left out but for their API (group version and kind), which a cluster must enable");
+    }
+    Optional<String> api = resourceApi(spec);
     for (String field :
         List.of(
-            "resourceSelectors",
             "association",
             "propagateDeps",
             "priority",
@@ -132,14 +138,75 @@ final class KarmadaPropagationReader {
     spec.rejectUnknown();
     if (placement.isEmpty()) {
       // Karmada's empty placement: every cluster, duplicated.
+      List<String> base = new ArrayList<>(List.of(notDeleting()));
+      api.ifPresent(a -> base.add(apiEnabled(a)));
       return Optional.of(
-          new PlacementSpec(List.of(everything(List.of(notDeleting()))), List.of(), List.of())
+          new PlacementSpec(List.of(everything(base)), List.of(), List.of())
               .withReplicaScheduling(ReplicaScheduling.duplicated()));
     }
-    return placement(placement.get(), notes);
+    return placement(placement.get(), notes, api);
   }
 
-  private static Optional<PlacementSpec> placement(ObjectView view, PeerPolicies.Notes notes) {
+  /**
+   * The one API (group version and kind) the policy's resourceSelectors name, which Karmada's
+   * APIEnablement filter requires of a cluster; empty after reporting a problem.
+   */
+  private static Optional<String> resourceApi(ObjectView spec) {
+    if (!spec.has("resourceSelectors")) {
+      spec.binder()
+          .report(spec.node().location(), spec.child("resourceSelectors"), "Required value");
+      return Optional.empty();
+    }
+    List<String> apis =
+        spec.list(
+            "resourceSelectors",
+            (item, path) -> {
+              Optional<ObjectView> selector = ObjectView.of(spec.binder(), item, path);
+              if (selector.isEmpty()) {
+                return Optional.empty();
+              }
+              String apiVersion = selector.get().requiredString("apiVersion");
+              String kind = selector.get().requiredString("kind");
+              selector.get().ignoreRest(); // namespace, name, labelSelector choose resources
+              return Optional.of(apiVersion + "|" + kind);
+            });
+    if (new HashSet<>(apis).size() > 1) {
+      spec.binder()
+          .report(
+              spec.take("resourceSelectors").orElseThrow().location(),
+              spec.child("resourceSelectors"),
+              "Invalid value: selects resources of "
+                  + new HashSet<>(apis).size()
+                  + " kinds: Karmada schedules each resource by itself and a cluster's API"
+                  + " enablements tell kinds apart; convert a policy per kind");
+      return Optional.empty();
+    }
+    if (apis.isEmpty()) {
+      spec.binder()
+          .report(
+              spec.take("resourceSelectors").orElseThrow().location(),
+              spec.child("resourceSelectors"),
+              "Required value: at least one resource selector");
+      return Optional.empty();
+    }
+    return Optional.of(apis.get(0));
+  }
+
+  /** APIEnablement filter: the cluster lists the kind under its group version. */
+  private static String apiEnabled(String api) {
+    String[] parts = api.split("\\|", 2);
+    String property = ClusterObjects.KARMADA_APIS + parts[0];
+    return "("
+        + cel(property)
+        + " in cluster.properties && "
+        + cel(parts[1])
+        + " in cluster.properties["
+        + cel(property)
+        + "].split(','))";
+  }
+
+  private static Optional<PlacementSpec> placement(
+      ObjectView view, PeerPolicies.Notes notes, Optional<String> api) {
     Binder binder = view.binder();
     int before = binder.problemCount();
     if (view.has("clusterAffinity") && view.has("clusterAffinities")) {
@@ -161,6 +228,7 @@ final class KarmadaPropagationReader {
     Spread spread = spread(view, replicas);
     List<String> base = new ArrayList<>();
     base.add(notDeleting());
+    api.ifPresent(a -> base.add(apiEnabled(a)));
     for (String field : spread.requiredFields) {
       base.add(present(field));
     }

@@ -233,6 +233,23 @@ public final class ClusterObjectMapping {
   }
 
   /**
+   * Karmada's {@code status.apiEnablements} at {@code path}: a list of {@code {groupVersion,
+   * resources: [{name, kind}]}}; each group version becomes the property {@code namePrefix +
+   * groupVersion} holding its kinds joined with commas (in the order listed), which Karmada's
+   * APIEnablement filter reads.
+   *
+   * @param path where the list is
+   * @param namePrefix put before each group version
+   */
+  public record ApiEnablements(String path, String namePrefix) implements Rule {
+    /** Validates the path. */
+    public ApiEnablements {
+      check("path", path);
+      requireText("namePrefix", namePrefix);
+    }
+  }
+
+  /**
    * One value at {@code path} becomes the property {@code name}: a scalar as text, or a list of
    * scalars joined with commas (Karmada's {@code spec.zones}); an empty list sets nothing.
    *
@@ -378,6 +395,11 @@ public final class ClusterObjectMapping {
     }
 
     /** Adds {@link Taints}. */
+    /** Adds an {@link ApiEnablements} rule. */
+    public Builder apiEnablements(String path, String namePrefix) {
+      return rule(new ApiEnablements(path, namePrefix));
+    }
+
     public Builder taints(String path, TaintSpelling spelling) {
       return rule(new Taints(path, spelling));
     }

@@ -48,6 +48,12 @@ public final class ClusterObjects {
   /** The property a Karmada {@code Cluster}'s {@code metadata.deletionTimestamp} becomes. */
   public static final String KARMADA_DELETION = "metadata.flotilla.dev/deletionTimestamp";
 
+  /**
+   * The prefix of the properties a Karmada {@code Cluster}'s {@code status.apiEnablements} become:
+   * {@code apis.flotilla.dev/<groupVersion>} holds that group version's kinds, comma-separated.
+   */
+  public static final String KARMADA_APIS = "apis.flotilla.dev/";
+
   private static final ClusterObjects STANDARD =
       new ClusterObjects(ClusterMapper.of(standardMappings()));
 
@@ -104,6 +110,7 @@ public final class ClusterObjects {
     out.add(
         ClusterObjectMapping.forKind("cluster.karmada.io/*", "Cluster")
             .property(KARMADA_DELETION, "metadata.deletionTimestamp")
+            .apiEnablements("status.apiEnablements", KARMADA_APIS)
             .property("provider", "spec.provider")
             .property("region", "spec.region")
             .property("zone", "spec.zone")
