@@ -3,7 +3,10 @@ package dev.flotilla.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code flotilla place} on the Karmada example (examples/peers/karmada). */
 class KarmadaPlaceCommandTest {
@@ -42,14 +45,31 @@ class KarmadaPlaceCommandTest {
   }
 
   @Test
-  void refusesRegionSpreadWithFieldPath() {
+  void refusesRegionSpreadWithFieldPath(@TempDir Path dir) throws IOException {
+    Path bad =
+        FlotillaTest.write(
+            dir,
+            "bad-policy.yaml",
+            """
+            apiVersion: policy.karmada.io/v1alpha1
+            kind: PropagationPolicy
+            metadata:
+              name: nginx
+            spec:
+              resourceSelectors:
+              - {apiVersion: apps/v1, kind: Deployment, name: nginx}
+              placement:
+                spreadConstraints:
+                - {spreadByField: region, maxGroups: 2}
+                - {spreadByField: cluster, maxGroups: 3}
+            """);
     FlotillaTest.Result result =
         FlotillaTest.run(
             "place",
             "--inventory",
             DIR + "clusters.yaml",
             "--placement",
-            DIR + "bad-policy.yaml",
+            bad.toString(),
             "-o",
             "names");
     assertEquals(1, result.status());

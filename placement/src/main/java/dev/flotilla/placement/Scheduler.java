@@ -191,7 +191,11 @@ public final class Scheduler {
     if (index < 0) {
       return new ClusterScheduling(cluster, true, false, verdict.reason(), 0, List.of(), false);
     }
-    boolean picked = Pick.of(candidates, spec).contains(index);
+    // With affinity groups or replica scheduling, the decision itself says what is picked.
+    boolean picked =
+        affinityGroups.isEmpty() && replicas == null
+            ? Pick.of(candidates, spec).contains(index)
+            : schedule(selection, context).names().contains(cluster);
     // A tolerated taint with tolerationSeconds changes the answer later: say when.
     String reason =
         verdict.reason().isEmpty() && verdict.nextExpiry() != null
