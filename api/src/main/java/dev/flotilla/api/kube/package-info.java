@@ -33,7 +33,8 @@
  *       NoSelectIfNew} (Karmada's scheduler keeps clusters a binding targets), {@code NoExecute}
  *       becomes {@code NoSelect}, {@code PreferNoSchedule} becomes {@code PreferNoSelect}; {@code
  *       metadata.deletionTimestamp} becomes property {@code
- *       metadata.flotilla.dev/deletionTimestamp}</td></tr>
+ *       metadata.flotilla.dev/deletionTimestamp}; {@code status.apiEnablements} becomes properties
+ *       {@code apis.flotilla.dev/<groupVersion>} (its kinds, comma-separated)</td></tr>
  *   <tr><td>{@code status.kubernetesVersion}</td><td>property {@code kubernetesVersion}</td></tr>
  *   <tr><td>{@code status.resourceSummary.allocatable.<r>}</td><td>property {@code
  *       <r>}</td></tr>
