@@ -133,6 +133,11 @@ final class PlaceCommand implements Callable<Integer> {
       out.put("shortfall", decision.shortfall());
     }
     decision.nextChange().ifPresent(at -> out.put("nextChange", at.toString()));
+    decision.affinityGroup().ifPresent(group -> out.put("affinityGroup", group));
+    if (!decision.replicas().isEmpty()) {
+      Map<String, Integer> replicas = new java.util.TreeMap<>(decision.replicas());
+      out.put("replicas", replicas);
+    }
     List<Map<String, Object>> scores = new ArrayList<>();
     for (ScheduledCluster cluster : decision.clusters()) {
       Map<String, Object> entry = new LinkedHashMap<>();

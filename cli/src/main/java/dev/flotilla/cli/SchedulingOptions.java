@@ -20,9 +20,32 @@ final class SchedulingOptions {
 
   @Mixin ClockOption clock;
 
+  @Option(
+      names = "--replicas",
+      paramLabel = "N",
+      description =
+          "The workload's total replicas, which a placement with replicaScheduling (a Karmada"
+              + " PropagationPolicy's replicaScheduling) places; default 0.")
+  Integer replicas;
+
+  @Option(
+      names = "--resource-uid",
+      paramLabel = "UID",
+      description =
+          "The workload's metadata.uid: Karmada breaks ties in a replica split by its hash.")
+  String resourceUid;
+
   /** The context at {@code --now} (or the clock), with the previous decision's clusters. */
   SchedulingContext context(Placement placement) {
     SchedulingContext context = SchedulingContext.at(clock.now());
+    if (replicas != null && replicas < 0) {
+      throw new UserError("--replicas: must be at least 0, got " + replicas);
+    }
+    if (replicas != null || resourceUid != null) {
+      context =
+          context.withReplicas(
+              replicas == null ? 0 : replicas, resourceUid == null ? "" : resourceUid);
+    }
     if (previous == null) {
       return context;
     }
@@ -53,6 +76,8 @@ final class SchedulingOptions {
         || !spec.prioritizers().isEmpty()
         || !spec.spreadConstraints().isEmpty()
         || !spec.decisionGroups().isEmpty()
-        || spec.rollout().isPresent();
+        || spec.rollout().isPresent()
+        || !spec.affinityGroups().isEmpty()
+        || spec.replicaScheduling().isPresent();
   }
 }

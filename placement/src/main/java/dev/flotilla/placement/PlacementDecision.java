@@ -2,7 +2,10 @@ package dev.flotilla.placement;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -24,6 +27,9 @@ import java.util.OptionalInt;
  * @param waves rollout waves, in order; every picked cluster is in exactly one
  * @param nextChange when a toleration or a supplied score expires, changing the decision's inputs
  * @param shortfall why fewer than {@code requested} clusters were picked; empty otherwise
+ * @param replicas with replica scheduling and a total, each picked cluster's replicas
+ * @param affinityGroup the affinity group that decided, when the placement has groups and one was
+ *     feasible
  */
 public record PlacementDecision(
     String placement,
@@ -34,7 +40,9 @@ public record PlacementDecision(
     List<Group> groups,
     List<Wave> waves,
     Optional<Instant> nextChange,
-    List<String> shortfall) {
+    List<String> shortfall,
+    Map<String, Integer> replicas,
+    Optional<String> affinityGroup) {
 
   /** Most clusters per page, as OCM's {@code PlacementDecision} objects hold. */
   public static final int MAX_CLUSTERS_PER_PAGE = 100;
@@ -49,6 +57,33 @@ public record PlacementDecision(
     waves = List.copyOf(waves);
     Objects.requireNonNull(nextChange, "nextChange");
     shortfall = List.copyOf(shortfall);
+    replicas = Collections.unmodifiableMap(new LinkedHashMap<>(replicas));
+    Objects.requireNonNull(affinityGroup, "affinityGroup");
+  }
+
+  /** A decision without replicas or affinity groups. */
+  public PlacementDecision(
+      String placement,
+      String namespace,
+      OptionalInt requested,
+      int eligible,
+      List<ScheduledCluster> clusters,
+      List<Group> groups,
+      List<Wave> waves,
+      Optional<Instant> nextChange,
+      List<String> shortfall) {
+    this(
+        placement,
+        namespace,
+        requested,
+        eligible,
+        clusters,
+        groups,
+        waves,
+        nextChange,
+        shortfall,
+        Map.of(),
+        Optional.empty());
   }
 
   /**

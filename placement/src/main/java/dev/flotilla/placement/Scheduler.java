@@ -1,10 +1,15 @@
 package dev.flotilla.placement;
 
+import dev.flotilla.api.placement.AffinityGroup;
 import dev.flotilla.api.placement.DecisionGroup;
+import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.api.placement.Prioritizer;
 import dev.flotilla.api.placement.RolloutStrategy;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Schedules a compiled placement: from the clusters it selects, drops those whose taints it does
@@ -52,10 +57,20 @@ public final class Scheduler {
   private final PlacementSpec spec;
   private final long seed;
   private final int penaltyWeight;
+  private final List<CompiledPlacement> affinityGroups = new ArrayList<>();
+  private final ReplicaPlacement replicas;
 
   private Scheduler(CompiledPlacement compiled) {
     this.compiled = compiled;
     this.spec = compiled.placement().spec();
+    Placement placement = compiled.placement();
+    for (AffinityGroup group : spec.affinityGroups()) {
+      affinityGroups.add(
+          CompiledPlacement.compile(
+              new Placement(placement.name(), placement.namespace(), group.selection())));
+    }
+    this.replicas =
+        spec.replicaScheduling().map(r -> new ReplicaPlacement(r, placement)).orElse(null);
     this.seed = Ranking.seed(compiled.placement().namespace(), compiled.placement().name());
     int weights = 0;
     for (Prioritizer prioritizer : spec.prioritizers()) {
@@ -86,8 +101,68 @@ public final class Scheduler {
 
   /** Schedules the clusters of {@code selection} (from this placement, in any scope). */
   public PlacementDecision schedule(Selection selection, SchedulingContext context) {
-    Candidates candidates = candidates(selection, context);
-    return Arrangement.arrange(compiled.placement(), candidates, Pick.of(candidates, spec));
+    if (affinityGroups.isEmpty() && replicas == null) {
+      Candidates candidates = candidates(selection, context);
+      return Arrangement.arrange(compiled.placement(), candidates, Pick.of(candidates, spec));
+    }
+    // Affinity groups in order, the first feasible deciding (Karmada's scheduler.go,
+    // scheduleResourceBindingWithClusterAffinities); without groups, one attempt.
+    List<String> failures = new ArrayList<>();
+    int attempts = Math.max(1, affinityGroups.size());
+    for (int g = 0; g < attempts; g++) {
+      ClusterSet set = selection.clusters();
+      Optional<String> groupName = Optional.empty();
+      if (!affinityGroups.isEmpty()) {
+        set = set.and(affinityGroups.get(g).select(set.inventory()).clusters());
+        groupName = Optional.of(spec.affinityGroups().get(g).name());
+      }
+      Candidates candidates = Candidates.of(set, context, spec, seed, penaltyWeight);
+      Pick pick;
+      Map<String, Integer> split = Map.of();
+      Optional<String> failure;
+      if (replicas != null) {
+        ReplicaPlacement.Outcome outcome =
+            replicas.place(candidates, context.replicas().orElse(0), context.resourceUid());
+        pick = new Pick(outcome.picked(), Optional.empty());
+        split = outcome.replicas();
+        failure = outcome.failure();
+      } else {
+        pick = Pick.of(candidates, spec);
+        failure = pick.picked().length == 0 ? Optional.of("no cluster picked") : Optional.empty();
+      }
+      if (failure.isEmpty()) {
+        PlacementDecision d = Arrangement.arrange(compiled.placement(), candidates, pick);
+        return new PlacementDecision(
+            d.placement(),
+            d.namespace(),
+            d.requested(),
+            d.eligible(),
+            d.clusters(),
+            d.groups(),
+            d.waves(),
+            d.nextChange(),
+            d.shortfall(),
+            split,
+            groupName);
+      }
+      failures.add(groupName.map(n -> "affinity group " + n + ": ").orElse("") + failure.get());
+    }
+    ClusterSet none = selection.clusters().andNot(selection.clusters());
+    Candidates empty = Candidates.of(none, context, spec, seed, penaltyWeight);
+    PlacementDecision d =
+        Arrangement.arrange(compiled.placement(), empty, new Pick(new int[0], Optional.empty()));
+    return new PlacementDecision(
+        d.placement(),
+        d.namespace(),
+        d.requested(),
+        0,
+        List.of(),
+        d.groups(),
+        d.waves(),
+        Optional.empty(),
+        failures,
+        Map.of(),
+        Optional.empty());
   }
 
   /**
@@ -116,7 +191,11 @@ public final class Scheduler {
     if (index < 0) {
       return new ClusterScheduling(cluster, true, false, verdict.reason(), 0, List.of(), false);
     }
-    boolean picked = Pick.of(candidates, spec).contains(index);
+    // With affinity groups or replica scheduling, the decision itself says what is picked.
+    boolean picked =
+        affinityGroups.isEmpty() && replicas == null
+            ? Pick.of(candidates, spec).contains(index)
+            : schedule(selection, context).names().contains(cluster);
     // A tolerated taint with tolerationSeconds changes the answer later: say when.
     String reason =
         verdict.reason().isEmpty() && verdict.nextExpiry() != null

@@ -558,8 +558,7 @@ class OcmPlacementTableTest {
                     + " \"true\"");
     ValidationException e =
         assertThrows(ValidationException.class, () -> PlacementReader.parse("p.yaml", disabled));
-    assertTrue(
-        e.problems().get(0).path().startsWith("metadata.annotations["), e.getMessage());
+    assertTrue(e.problems().get(0).path().startsWith("metadata.annotations["), e.getMessage());
   }
 
   @org.junit.jupiter.api.Test

@@ -320,7 +320,9 @@ public final class PolicyGens {
         d.list(0, 1, PolicyGens::spread),
         groups,
         d.optional(x -> rollout(x, groupNames)),
-        d.chance(3) ? Ordering.ScoreThenName : Ordering.Sticky);
+        d.chance(3) ? Ordering.ScoreThenName : Ordering.Sticky,
+        List.of(),
+        Optional.empty());
   }
 
   private static ClusterSelectorTerm term(Draw d) {

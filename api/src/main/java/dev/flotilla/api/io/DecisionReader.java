@@ -50,7 +50,9 @@ public final class DecisionReader {
           "groups",
           "waves",
           "evaluationErrors",
-          "errors");
+          "errors",
+          "replicas",
+          "affinityGroup");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -227,7 +227,9 @@ final class OcmPlacementReader {
                     List.of(),
                     groups,
                     Optional.empty(),
-                    Ordering.ScoreThenName)));
+                    Ordering.ScoreThenName,
+                    List.of(),
+                    Optional.empty())));
   }
 
   // ---- predicates ----

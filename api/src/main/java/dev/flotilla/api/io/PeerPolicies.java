@@ -65,7 +65,13 @@ final class PeerPolicies {
 
   /** The peers' placement kinds. */
   static final Map<GroupKind, PeerReader<Placement>> PLACEMENTS =
-      Map.of(new GroupKind(OcmPlacementReader.GROUP, "Placement"), OcmPlacementReader::read);
+      Map.of(
+          new GroupKind(OcmPlacementReader.GROUP, "Placement"),
+          OcmPlacementReader::read,
+          new GroupKind(KarmadaPropagationReader.GROUP, "PropagationPolicy"),
+          KarmadaPropagationReader::read,
+          new GroupKind(KarmadaPropagationReader.GROUP, "ClusterPropagationPolicy"),
+          KarmadaPropagationReader::read);
 
   /** The peers' override kinds, read as customizations. */
   static final Map<GroupKind, PeerReader<Customization>> CUSTOMIZATIONS =

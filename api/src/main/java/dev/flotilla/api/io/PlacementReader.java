@@ -81,6 +81,7 @@ public final class PlacementReader {
     List<String> names = spec.stringList("clusterNames");
     List<String> excluded = spec.stringList("excludeClusterNames");
     SchedulingReader.Fields scheduling = SchedulingReader.read(spec);
+    ReplicaSchedulingReader.Fields replicas = ReplicaSchedulingReader.read(spec);
     spec.rejectUnknown();
     if (spec.binder().hasProblems()) {
       return Optional.empty(); // a term that failed would read as a missing one: say it once
@@ -101,7 +102,9 @@ public final class PlacementReader {
                         scheduling.spreadConstraints(),
                         scheduling.decisionGroups(),
                         scheduling.rollout(),
-                        scheduling.ordering())));
+                        scheduling.ordering(),
+                        replicas.affinityGroups(),
+                        replicas.replicaScheduling())));
   }
 
   /** One term of {@code clusterSelectors}, also used by customization rules. */

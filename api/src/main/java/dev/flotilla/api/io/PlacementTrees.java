@@ -68,6 +68,7 @@ final class PlacementTrees {
     if (spec.ordering() != Ordering.Sticky) {
       out.put("ordering", spec.ordering().name());
     }
+    ReplicaSchedulingTrees.write(spec, out);
     return out;
   }
 

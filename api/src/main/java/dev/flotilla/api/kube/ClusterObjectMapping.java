@@ -133,7 +133,15 @@ public final class ClusterObjectMapping {
      * 0001-01-01T00:00:00Z}, as OCM's scheduler reads it: a toleration with {@code
      * tolerationSeconds} has run out for such a taint (ocm plugins/tainttoleration).
      */
-    OpenClusterManagement
+    OpenClusterManagement,
+    /**
+     * Karmada's reading of Kubernetes' effects: {@code NoSchedule} becomes {@code NoSelectIfNew}
+     * (Karmada's scheduler keeps a cluster a binding already targets: tainttoleration plugin),
+     * {@code NoExecute} becomes {@code NoSelect} (the taint manager evicts), {@code
+     * PreferNoSchedule} becomes {@code PreferNoSelect}. Keeping the two apart lets a toleration of
+     * one effect leave the other in force, as Karmada's {@code clusterTolerations} do.
+     */
+    Karmada
   }
 
   /**
@@ -252,6 +260,23 @@ public final class ClusterObjectMapping {
     /** A list whose names are not recorded. */
     public PropertyList(String path, String nameField, String valueField) {
       this(path, nameField, valueField, "");
+    }
+  }
+
+  /**
+   * Karmada's {@code status.apiEnablements} at {@code path}: a list of {@code {groupVersion,
+   * resources: [{name, kind}]}}; each group version becomes the property {@code namePrefix +
+   * groupVersion} holding its kinds joined with commas (in the order listed), which Karmada's
+   * APIEnablement filter reads.
+   *
+   * @param path where the list is
+   * @param namePrefix put before each group version
+   */
+  public record ApiEnablements(String path, String namePrefix) implements Rule {
+    /** Validates the path. */
+    public ApiEnablements {
+      check("path", path);
+      requireText("namePrefix", namePrefix);
     }
   }
 
@@ -414,6 +439,11 @@ public final class ClusterObjectMapping {
     }
 
     /** Adds {@link Taints}. */
+    /** Adds an {@link ApiEnablements} rule. */
+    public Builder apiEnablements(String path, String namePrefix) {
+      return rule(new ApiEnablements(path, namePrefix));
+    }
+
     public Builder taints(String path, TaintSpelling spelling) {
       return rule(new Taints(path, spelling));
     }

@@ -54,6 +54,12 @@ public final class ClusterObjects {
   /** The property holding a cluster object's {@code metadata.deletionTimestamp}, when set. */
   public static final String DELETION_TIMESTAMP = "metadata.flotilla.dev/deletionTimestamp";
 
+  /**
+   * The prefix of the properties a Karmada {@code Cluster}'s {@code status.apiEnablements} become:
+   * {@code apis.flotilla.dev/<groupVersion>} holds that group version's kinds, comma-separated.
+   */
+  public static final String KARMADA_APIS = "apis.flotilla.dev/";
+
   private static final ClusterObjects STANDARD =
       new ClusterObjects(ClusterMapper.of(standardMappings()));
 
@@ -108,14 +114,19 @@ public final class ClusterObjects {
             .build());
     // Karmada: karmada pkg/apis/cluster/v1alpha1/types.go. The taints are the cluster
     // controller's taintClusterByCondition (pkg/controllers/cluster/cluster_controller.go):
-    // not-ready when Ready is False or missing, unreachable when Unknown, both NoSchedule.
+    // not-ready when Ready is False or missing, unreachable when Unknown, both NoSchedule, which
+    // Karmada's scheduler reads as Flotilla's NoSelectIfNew (TaintSpelling.Karmada). A deleting
+    // cluster is never scheduled to (pkg/scheduler/core/generic_scheduler.go, findClustersThatFit):
+    // its deletionTimestamp becomes a property that Karmada's policies test.
     out.add(
         ClusterObjectMapping.forKind("cluster.karmada.io/*", "Cluster")
+            .property(DELETION_TIMESTAMP, "metadata.deletionTimestamp")
+            .apiEnablements("status.apiEnablements", KARMADA_APIS)
             .property("provider", "spec.provider")
             .property("region", "spec.region")
             .property("zone", "spec.zone")
             .property("zones", "spec.zones")
-            .taints("spec.taints", TaintSpelling.Kubernetes)
+            .taints("spec.taints", TaintSpelling.Karmada)
             .property("kubernetesVersion", "status.kubernetesVersion")
             .properties("status.resourceSummary.allocatable")
             .properties("status.resourceSummary.allocating", RESOURCES_PREFIX + "allocating-")
@@ -126,13 +137,13 @@ public final class ClusterObjects {
                 "Ready",
                 Set.of(ConditionStatus.False, ConditionStatus.Absent),
                 "cluster.karmada.io/not-ready",
-                TaintEffect.NoSelect)
+                TaintEffect.NoSelectIfNew)
             .conditionTaint(
                 conditions,
                 "Ready",
                 Set.of(ConditionStatus.Unknown),
                 "cluster.karmada.io/unreachable",
-                TaintEffect.NoSelect)
+                TaintEffect.NoSelectIfNew)
             .build());
     // KubeFleet: kubefleet apis/cluster/v1beta1 (and v1) membercluster_types.go, commons.go;
     // resource property names from pkg/propertyprovider/commons.go.

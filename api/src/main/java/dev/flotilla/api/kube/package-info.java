@@ -33,8 +33,12 @@
  *       <td>{@code spec.provider}, {@code spec.region}, {@code spec.zone}</td><td>properties
  *       {@code provider}, {@code region}, {@code zone}</td></tr>
  *   <tr><td>{@code spec.zones}</td><td>property {@code zones}, comma-separated</td></tr>
- *   <tr><td>{@code spec.taints}</td><td>taints: {@code NoSchedule}, {@code NoExecute} become
- *       {@code NoSelect}, {@code PreferNoSchedule} becomes {@code PreferNoSelect}</td></tr>
+ *   <tr><td>{@code spec.taints}</td><td>taints: {@code NoSchedule} becomes {@code
+ *       NoSelectIfNew} (Karmada's scheduler keeps clusters a binding targets), {@code NoExecute}
+ *       becomes {@code NoSelect}, {@code PreferNoSchedule} becomes {@code PreferNoSelect}; {@code
+ *       metadata.deletionTimestamp} becomes property {@code
+ *       metadata.flotilla.dev/deletionTimestamp}; {@code status.apiEnablements} becomes properties
+ *       {@code apis.flotilla.dev/<groupVersion>} (its kinds, comma-separated)</td></tr>
  *   <tr><td>{@code status.kubernetesVersion}</td><td>property {@code kubernetesVersion}</td></tr>
  *   <tr><td>{@code status.resourceSummary.allocatable.<r>}</td><td>property {@code
  *       <r>}</td></tr>
@@ -42,8 +46,9 @@
  *       resources.flotilla.dev/allocating-<r>} / {@code allocated-<r>}</td></tr>
  *   <tr><td>condition {@code Ready}</td><td>property {@code condition.flotilla.dev/Ready}</td></tr>
  *   <tr><td>{@code Ready} {@code False} or missing / {@code Unknown}</td><td>taint {@code
- *       cluster.karmada.io/not-ready} / {@code cluster.karmada.io/unreachable}, {@code NoSelect},
- *       unless already there (as Karmada's cluster controller does)</td></tr>
+ *       cluster.karmada.io/not-ready} / {@code cluster.karmada.io/unreachable}, {@code
+ *       NoSelectIfNew} (Karmada's {@code NoSchedule}), unless already there (as Karmada's cluster
+ *       controller does)</td></tr>
  *   <tr><td rowspan="4">KubeFleet {@code MemberCluster} ({@code cluster.kubernetes-fleet.io/*},
  *       {@code v1} and {@code v1beta1})</td>
  *       <td>{@code spec.taints}</td><td>taints ({@code NoSchedule} becomes {@code

@@ -35,6 +35,9 @@ import java.util.Set;
  * @param decisionGroups named groups, in order
  * @param rollout how the decision is rolled out; absent: one wave
  * @param ordering how eligible clusters are ranked before picking ({@link Ordering})
+ * @param affinityGroups ordered fallback selections; the first feasible one decides (see {@link
+ *     AffinityGroup})
+ * @param replicaScheduling how a workload's replicas are placed (see {@link ReplicaScheduling})
  */
 public record PlacementSpec(
     List<ClusterSelectorTerm> clusterSelectors,
@@ -46,7 +49,9 @@ public record PlacementSpec(
     List<SpreadConstraint> spreadConstraints,
     List<DecisionGroup> decisionGroups,
     Optional<RolloutStrategy> rollout,
-    Ordering ordering) {
+    Ordering ordering,
+    List<AffinityGroup> affinityGroups,
+    Optional<ReplicaScheduling> replicaScheduling) {
 
   /** Validates selection and scheduling fields together, reporting every problem. */
   public PlacementSpec {
@@ -60,8 +65,11 @@ public record PlacementSpec(
     decisionGroups = List.copyOf(decisionGroups);
     Objects.requireNonNull(rollout, "rollout");
     Objects.requireNonNull(ordering, "ordering");
+    affinityGroups = List.copyOf(affinityGroups);
+    Objects.requireNonNull(replicaScheduling, "replicaScheduling");
     List<Problem> problems = new ArrayList<>();
     checkScheduling(numberOfClusters, spreadConstraints, decisionGroups, rollout, problems);
+    checkReplicas(numberOfClusters, spreadConstraints, affinityGroups, replicaScheduling, problems);
     if (clusterSelectors.isEmpty() && clusterNames.isEmpty()) {
       problems.add(
           Problem.at(
@@ -76,7 +84,10 @@ public record PlacementSpec(
     }
   }
 
-  /** A spec with the default {@link Ordering#Sticky} ranking. */
+  /**
+   * A spec with the default {@link Ordering#Sticky} ranking, without affinity groups or replica
+   * scheduling.
+   */
   public PlacementSpec(
       List<ClusterSelectorTerm> clusterSelectors,
       List<String> clusterNames,
@@ -97,7 +108,9 @@ public record PlacementSpec(
         spreadConstraints,
         decisionGroups,
         rollout,
-        Ordering.Sticky);
+        Ordering.Sticky,
+        List.of(),
+        Optional.empty());
   }
 
   /** A selection-only spec: no scheduling (every eligible cluster, one group, one wave). */
@@ -134,7 +147,9 @@ public record PlacementSpec(
         spreadConstraints,
         decisionGroups,
         rollout,
-        ordering);
+        ordering,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec with these tolerations. */
@@ -149,7 +164,9 @@ public record PlacementSpec(
         spreadConstraints,
         decisionGroups,
         rollout,
-        ordering);
+        ordering,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec picking {@code n} clusters. */
@@ -164,7 +181,9 @@ public record PlacementSpec(
         spreadConstraints,
         decisionGroups,
         rollout,
-        ordering);
+        ordering,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec with these prioritizers. */
@@ -179,7 +198,9 @@ public record PlacementSpec(
         spreadConstraints,
         decisionGroups,
         rollout,
-        ordering);
+        ordering,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec with these spread constraints (at most one). */
@@ -194,7 +215,9 @@ public record PlacementSpec(
         constraints,
         decisionGroups,
         rollout,
-        ordering);
+        ordering,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec with these decision groups. */
@@ -209,7 +232,9 @@ public record PlacementSpec(
         spreadConstraints,
         groups,
         rollout,
-        ordering);
+        ordering,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec with this rollout strategy. */
@@ -224,7 +249,9 @@ public record PlacementSpec(
         spreadConstraints,
         decisionGroups,
         Optional.of(strategy),
-        ordering);
+        ordering,
+        affinityGroups,
+        replicaScheduling);
   }
 
   /** The same spec ranking clusters by {@code newOrdering}. */
@@ -239,7 +266,72 @@ public record PlacementSpec(
         spreadConstraints,
         decisionGroups,
         rollout,
-        newOrdering);
+        newOrdering,
+        affinityGroups,
+        replicaScheduling);
+  }
+
+  /** The same spec with these ordered fallback selections. */
+  public PlacementSpec withAffinityGroups(List<AffinityGroup> groups) {
+    return new PlacementSpec(
+        clusterSelectors,
+        clusterNames,
+        excludeClusterNames,
+        tolerations,
+        numberOfClusters,
+        prioritizers,
+        spreadConstraints,
+        decisionGroups,
+        rollout,
+        ordering,
+        groups,
+        replicaScheduling);
+  }
+
+  /** The same spec placing a workload's replicas with {@code scheduling}. */
+  public PlacementSpec withReplicaScheduling(ReplicaScheduling scheduling) {
+    return new PlacementSpec(
+        clusterSelectors,
+        clusterNames,
+        excludeClusterNames,
+        tolerations,
+        numberOfClusters,
+        prioritizers,
+        spreadConstraints,
+        decisionGroups,
+        rollout,
+        ordering,
+        affinityGroups,
+        Optional.of(scheduling));
+  }
+
+  private static void checkReplicas(
+      OptionalInt numberOfClusters,
+      List<SpreadConstraint> spreadConstraints,
+      List<AffinityGroup> affinityGroups,
+      Optional<ReplicaScheduling> replicaScheduling,
+      List<Problem> problems) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < affinityGroups.size(); i++) {
+      String name = affinityGroups.get(i).name();
+      if (!names.add(name)) {
+        problems.add(
+            Problem.at("affinityGroups[" + i + "].name", "Duplicate value: \"" + name + "\""));
+      }
+    }
+    if (replicaScheduling.isPresent()) {
+      if (numberOfClusters.isPresent()) {
+        problems.add(
+            Problem.at(
+                "numberOfClusters",
+                "Forbidden: replicaScheduling picks the clusters itself (use its maxClusters)"));
+      }
+      if (!spreadConstraints.isEmpty()) {
+        problems.add(
+            Problem.at(
+                "spreadConstraints", "Forbidden: replicaScheduling picks the clusters itself"));
+      }
+    }
   }
 
   private static void checkScheduling(

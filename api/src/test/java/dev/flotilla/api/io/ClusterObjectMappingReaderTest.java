@@ -94,7 +94,7 @@ class ClusterObjectMappingReaderTest {
                       kind: Site
                       rules:
                       - label: {key: a, path: spec..id}
-                      - taints: {path: spec.taints, spelling: Karmada}
+                      - taints: {path: spec.taints, spelling: Azure}
                       - {property: {name: x, path: a}, labels: {path: b}}
                       - conditionTaint: {path: s, type: T, statuses: [Never], key: k}
                     """));
@@ -103,8 +103,8 @@ class ClusterObjectMappingReaderTest {
             "sites.yaml:4:3: spec.apiVersion: Required value",
             "sites.yaml:6:27: spec.rules[0].label.path: Invalid value: \"spec..id\": a step is"
                 + " empty: write fields separated by single dots",
-            "sites.yaml:7:13: spec.rules[1].taints.spelling: Unsupported value: \"Karmada\":"
-                + " supported values: \"Flotilla\", \"Kubernetes\", \"OpenClusterManagement\"",
+            "sites.yaml:7:13: spec.rules[1].taints.spelling: Unsupported value: \"Azure\":"
+                + " supported values: \"Flotilla\", \"Karmada\", \"Kubernetes\", \"OpenClusterManagement\"",
             "sites.yaml:8:5: spec.rules[2]: Invalid value: must set exactly one of labels, label,"
                 + " annotations, properties, propertyList, property, taints, condition,"
                 + " conditionTaint",

@@ -191,7 +191,7 @@ class InventoryReaderTest {
     assertEquals("aws", cluster.properties().get("provider"));
     assertEquals("us-east-1a", cluster.properties().get("zone"));
     assertEquals("16", cluster.properties().get("cpu"));
-    assertEquals(TaintEffect.NoSelect, cluster.taints().get(0).effect());
+    assertEquals(TaintEffect.NoSelectIfNew, cluster.taints().get(0).effect());
     assertEquals(TaintEffect.PreferNoSelect, cluster.taints().get(1).effect());
   }
 

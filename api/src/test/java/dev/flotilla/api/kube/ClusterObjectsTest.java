@@ -289,7 +289,7 @@ class ClusterObjectsTest {
         cluster.properties());
     assertEquals(
         List.of(
-            new Taint("dedicated", "gpu", TaintEffect.NoSelect, Optional.empty()),
+            new Taint("dedicated", "gpu", TaintEffect.NoSelectIfNew, Optional.empty()),
             Taint.of("slow", TaintEffect.PreferNoSelect),
             new Taint(
                 "evicting",

@@ -6,6 +6,7 @@ import dev.flotilla.api.Taint;
 import dev.flotilla.api.TaintEffect;
 import dev.flotilla.api.ValidationException;
 import dev.flotilla.api.internal.LabelRules;
+import dev.flotilla.api.kube.ClusterObjectMapping.TaintSpelling;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -187,14 +188,20 @@ final class Draft<N> {
    * PreferNoSchedule becomes PreferNoSelect. With {@code strict}, unknown fields are problems.
    */
   void taint(N node, String path, boolean kubernetes, boolean strict) {
-    taint(node, path, kubernetes, strict, false);
+    taint(node, path, kubernetes ? TaintSpelling.Kubernetes : TaintSpelling.Flotilla, strict);
   }
 
   /** Go's zero time, what a null {@code metav1.Time} reads as. */
   static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
-  /** A taint object; with {@code zeroTime}, a missing {@code timeAdded} is Go's zero time. */
-  void taint(N node, String path, boolean kubernetes, boolean strict, boolean zeroTime) {
+  /**
+   * A taint object spelled as {@code spelling} says; OCM's spelling reads a missing {@code
+   * timeAdded} as Go's zero time.
+   */
+  void taint(N node, String path, TaintSpelling spelling, boolean strict) {
+    boolean kubernetes =
+        spelling != TaintSpelling.Flotilla && spelling != TaintSpelling.OpenClusterManagement;
+    boolean zeroTime = spelling == TaintSpelling.OpenClusterManagement;
     if (!tree.isObject(node)) {
       wrongType(node, path, "object");
       return;
@@ -211,7 +218,7 @@ final class Draft<N> {
       if (text == null) {
         wrongType(effectNode, child(path, "effect"), "string");
       } else {
-        effect = effect(text, kubernetes);
+        effect = effect(text, spelling);
         if (effect == null) {
           report(
               effectNode,
@@ -258,10 +265,14 @@ final class Draft<N> {
     }
   }
 
-  private static TaintEffect effect(String text, boolean kubernetes) {
-    if (kubernetes) {
+  private static TaintEffect effect(String text, TaintSpelling spelling) {
+    boolean karmada = spelling == TaintSpelling.Karmada;
+    if (spelling != TaintSpelling.Flotilla && spelling != TaintSpelling.OpenClusterManagement) {
       switch (text) {
-        case "NoSchedule", "NoExecute" -> {
+        case "NoSchedule" -> {
+          return karmada ? TaintEffect.NoSelectIfNew : TaintEffect.NoSelect;
+        }
+        case "NoExecute" -> {
           return TaintEffect.NoSelect;
         }
         case "PreferNoSchedule" -> {

@@ -131,6 +131,8 @@ final class MappingPlan {
       propertyMap(draft, properties, found);
     } else if (rule instanceof ClusterObjectMapping.PropertyList list) {
       propertyList(draft, list, found);
+    } else if (rule instanceof ClusterObjectMapping.ApiEnablements apis) {
+      apiEnablements(draft, apis, found);
     } else if (rule instanceof ClusterObjectMapping.Property property) {
       String text = scalarOrList(draft, found);
       if (text != null) {
@@ -141,13 +143,12 @@ final class MappingPlan {
         draft.wrongType(node, path, "list");
         return;
       }
-      boolean kubernetes = taints.spelling() == TaintSpelling.Kubernetes;
-      boolean zeroTime = taints.spelling() == TaintSpelling.OpenClusterManagement;
+      TaintSpelling spelling = taints.spelling();
       int size = tree.size(node);
       for (int i = 0; i < size; i++) {
         N item = tree.item(node, i);
         if (item != null && !tree.isNull(item)) {
-          draft.taint(item, path + "[" + i + "]", kubernetes, false, zeroTime);
+          draft.taint(item, path + "[" + i + "]", spelling, false);
         }
       }
     } else if (rule instanceof ClusterObjectMapping.Condition condition) {
@@ -195,6 +196,51 @@ final class MappingPlan {
       draft.property(rule.namePrefix() + entry.getKey(), text, value, entryPath);
       if (!rule.alsoPrefix().isEmpty()) {
         draft.property(rule.alsoPrefix() + entry.getKey(), text, value, entryPath);
+      }
+    }
+  }
+
+  private static <N> void apiEnablements(
+      Draft<N> draft, ClusterObjectMapping.ApiEnablements rule, Draft.Found<N> found) {
+    ObjectTree<N> tree = draft.tree;
+    if (!tree.isList(found.node())) {
+      draft.wrongType(found.node(), found.path(), "list");
+      return;
+    }
+    int size = tree.size(found.node());
+    for (int i = 0; i < size; i++) {
+      N item = tree.item(found.node(), i);
+      String itemPath = found.path() + "[" + i + "]";
+      if (item == null || !tree.isObject(item)) {
+        draft.wrongType(item, itemPath, "object");
+        continue;
+      }
+      String groupVersion = draft.requiredString(item, itemPath, "groupVersion");
+      N resources = tree.field(item, "resources");
+      StringBuilder kinds = new StringBuilder();
+      if (resources != null && tree.isList(resources)) {
+        int count = tree.size(resources);
+        for (int k = 0; k < count; k++) {
+          N resource = tree.item(resources, k);
+          N kind =
+              resource == null || !tree.isObject(resource) ? null : tree.field(resource, "kind");
+          String text = kind == null ? null : tree.string(kind);
+          if (text == null) {
+            draft.wrongType(
+                resource, Draft.child(itemPath + ".resources[" + k + "]", "kind"), "string");
+            continue;
+          }
+          kinds.append(kinds.length() > 0 ? "," : "").append(text);
+        }
+      } else if (resources != null && !tree.isNull(resources)) {
+        draft.wrongType(resources, Draft.child(itemPath, "resources"), "list");
+      }
+      if (groupVersion != null && kinds.length() > 0) {
+        draft.property(
+            rule.namePrefix() + groupVersion,
+            kinds.toString(),
+            tree.field(item, "groupVersion"),
+            Draft.child(itemPath, "groupVersion"));
       }
     }
   }
