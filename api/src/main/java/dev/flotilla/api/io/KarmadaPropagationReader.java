@@ -44,8 +44,12 @@ import java.util.Set;
  *   <li>{@code replicaScheduling} and the {@code cluster} spread constraint are Flotilla's {@code
  *       replicaScheduling}; {@code region} spread selection and a lone {@code spreadByLabel} are
  *       refused.
- *   <li>Deleting clusters and, with a provider, region or zone spread constraint, clusters lacking
- *       that field are never picked (a CEL condition in every term).
+ *   <li>Deleting clusters, clusters that do not enable the resource's API ({@code
+ *       status.apiEnablements}, the apienablement plugin) and, with a provider, region or zone
+ *       spread constraint, clusters lacking that field are never picked (CEL conditions in every
+ *       term). A policy whose resourceSelectors name several kinds is refused.
+ *   <li>Available replicas are Karmada's general estimate for a workload without resource requests
+ *       (allowed pods); a binding's earlier split is not taken into account.
  * </ul>
  */
 final class KarmadaPropagationReader {
