@@ -1,10 +1,16 @@
 package dev.flotilla.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -127,6 +133,7 @@ final class DemoSteps {
     if (meter != null) {
       out.printf(
           "  (profile: CPU and allocation of the step's thread; collections of the whole JVM)%n");
+      Meter.printThreads(out);
     }
   }
 
@@ -164,6 +171,49 @@ final class DemoSteps {
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private final List<GarbageCollectorMXBean> collectors =
         ManagementFactory.getGarbageCollectorMXBeans();
+
+    /**
+     * The CPU time of every thread of the process so far, by kind (compiler, collector, the demo's
+     * own, other), from {@code /proc/self/task} where there is one: the JVM's own threads are
+     * invisible to the management beans, and on a cold start they use most of the CPU.
+     */
+    static void printThreads(PrintWriter out) {
+      Path tasks = Path.of("/proc/self/task");
+      if (!Files.isDirectory(tasks)) {
+        return;
+      }
+      long ticksPerSecond = 100; // USER_HZ on Linux
+      Map<String, Long> byKind = new TreeMap<>();
+      try (DirectoryStream<Path> dir = Files.newDirectoryStream(tasks)) {
+        for (Path task : dir) {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          byKind.merge(kind(name), ticks, Long::sum);
+        }
+      } catch (IOException | RuntimeException e) {
+        return;
+      }
+      out.printf("  CPU by thread kind:");
+      byKind.forEach(
+          (kind, ticks) ->
+              out.printf(" %s %s;", kind, millis(ticks * 1_000_000_000L / ticksPerSecond)));
+      out.println();
+    }
+
+    private static String kind(String thread) {
+      if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
+        return "JIT";
+      }
+      if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) {
+        return "GC";
+      }
+      if (thread.equals("java") || thread.equals("main") || thread.startsWith("flotilla")) {
+        return "demo";
+      }
+      return "other";
+    }
 
     Reading read() {
       long count = 0;
