@@ -43,17 +43,30 @@ public record Cluster(
     for (String error : LabelRules.dns1123SubdomainErrors(name)) {
       problems.add(Problem.at("name", "Invalid value: \"" + name + "\": " + error));
     }
-    checkKeys("labels", labels, problems);
-    labels.forEach(
-        (key, value) -> {
-          for (String error : LabelRules.labelValueErrors(value)) {
-            problems.add(
-                Problem.at("labels[" + key + "]", "Invalid value: \"" + value + "\": " + error));
-          }
-        });
-    checkKeys("annotations", annotations, problems);
+    // One pass over each map (an immutable map's iterator makes an entry object per step): the
+    // constructor runs for every cluster read or generated. Problems keep their order: every key
+    // error, then every value error.
+    List<Problem> valueProblems = null;
+    for (Map.Entry<String, String> entry : labels.entrySet()) {
+      String key = entry.getKey();
+      String value = entry.getValue();
+      checkKey("labels", key, problems);
+      if (!LabelRules.isLabelValue(value)) {
+        if (valueProblems == null) {
+          valueProblems = new ArrayList<>();
+        }
+        for (String error : LabelRules.labelValueErrors(value)) {
+          valueProblems.add(
+              Problem.at("labels[" + key + "]", "Invalid value: \"" + value + "\": " + error));
+        }
+      }
+    }
+    if (valueProblems != null) {
+      problems.addAll(valueProblems);
+    }
     long annotationBytes = 0;
     for (Map.Entry<String, String> entry : annotations.entrySet()) {
+      checkKey("annotations", entry.getKey(), problems);
       annotationBytes += entry.getKey().length() + entry.getValue().length();
     }
     if (annotationBytes > MAX_ANNOTATION_BYTES) {
@@ -91,11 +104,12 @@ public record Cluster(
     return new Cluster(name, labels, annotations, properties, newTaints);
   }
 
-  private static void checkKeys(String field, Map<String, String> map, List<Problem> problems) {
-    for (String key : map.keySet()) {
-      for (String error : LabelRules.qualifiedNameErrors(key)) {
-        problems.add(Problem.at(field, "Invalid value: \"" + key + "\": " + error));
-      }
+  private static void checkKey(String field, String key, List<Problem> problems) {
+    if (LabelRules.isQualifiedName(key)) {
+      return;
+    }
+    for (String error : LabelRules.qualifiedNameErrors(key)) {
+      problems.add(Problem.at(field, "Invalid value: \"" + key + "\": " + error));
     }
   }
 }

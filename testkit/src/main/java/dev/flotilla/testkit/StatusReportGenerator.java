@@ -4,6 +4,7 @@ import dev.flotilla.api.Cluster;
 import dev.flotilla.api.summary.StatusReport;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +64,20 @@ public final class StatusReportGenerator {
     return now;
   }
 
-  /** One report per cluster of {@code fleet}, except the missing ones, in fleet order. */
+  /**
+   * One report per cluster of {@code fleet}, except the missing ones, in fleet order. Reports whose
+   * objects are equal share one immutable object (a fleet of 100,000 has a few thousand distinct
+   * ones), so the list costs little more than the reports' names and times.
+   */
   public List<StatusReport> generate(List<Cluster> fleet) {
     List<StatusReport> out = new ArrayList<>(fleet.size());
+    Map<Shape, Map<String, Object>> objects = new HashMap<>();
     for (int i = 0; i < fleet.size(); i++) {
       SeededRandom random = SeededRandom.of(seed, STREAM, i);
       if (random.chance(missingPerTenThousand)) {
         continue;
       }
-      out.add(report(fleet.get(i), i, 0));
+      out.add(report(fleet.get(i), i, 0, objects));
     }
     return out;
   }
@@ -81,6 +87,12 @@ public final class StatusReportGenerator {
    * fresh random state, for incremental updates (revision 0 is what {@link #generate} gives).
    */
   public StatusReport report(Cluster cluster, int i, int revision) {
+    return report(cluster, i, revision, null);
+  }
+
+  /** The report, its object taken from (or added to) {@code objects} when that is not null. */
+  private StatusReport report(
+      Cluster cluster, int i, int revision, Map<Shape, Map<String, Object>> objects) {
     SeededRandom random = SeededRandom.of(seed ^ (revision * 0x9e3779b97f4a7c15L), STREAM, i);
     random.chance(missingPerTenThousand); // keep the draws aligned with generate()
     String size = cluster.labels().getOrDefault(FleetGenerator.LABEL_STORE_SIZE, "4");
@@ -99,49 +111,67 @@ public final class StatusReportGenerator {
     String version = VERSIONS.get(pick(random, VERSION_WEIGHTS));
     long ageSeconds = stale ? 3_600 + random.nextInt(3 * 3_600) : random.nextInt(300);
     Instant observedAt = now.minusSeconds(ageSeconds).plusSeconds(revision);
+    Shape shape = new Shape(desired, ready, available, updated, restarts, version);
+    if (objects == null) {
+      return new StatusReport(cluster.name(), observedAt, shape.object());
+    }
+    Map<String, Object> shared = objects.get(shape);
+    if (shared != null) {
+      return new StatusReport(cluster.name(), observedAt, shared);
+    }
+    StatusReport report = new StatusReport(cluster.name(), observedAt, shape.object());
+    objects.put(shape, report.object());
+    return report;
+  }
 
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("name", "web");
-    metadata.put("namespace", "shop");
-    metadata.put("generation", 4L);
-    Map<String, Object> container = new LinkedHashMap<>();
-    container.put("name", "web");
-    container.put("image", "registry.example.com/shop/web:" + version);
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("replicas", desired);
-    spec.put("template", Map.of("spec", Map.of("containers", List.of(container))));
-    Map<String, Object> status = new LinkedHashMap<>();
-    status.put("observedGeneration", 4L);
-    status.put("replicas", desired);
-    status.put("updatedReplicas", updated);
-    if (ready > 0) {
-      status.put("readyReplicas", ready); // Kubernetes omits zero counts
+  /** What varies between reports' objects. */
+  private record Shape(
+      long desired, long ready, long available, long updated, long restarts, String version) {
+    /** The Deployment object of this shape, fresh and mutable (the report copies it). */
+    Map<String, Object> object() {
+      Map<String, Object> metadata = new LinkedHashMap<>();
+      metadata.put("name", "web");
+      metadata.put("namespace", "shop");
+      metadata.put("generation", 4L);
+      Map<String, Object> container = new LinkedHashMap<>();
+      container.put("name", "web");
+      container.put("image", "registry.example.com/shop/web:" + version);
+      Map<String, Object> spec = new LinkedHashMap<>();
+      spec.put("replicas", desired);
+      spec.put("template", Map.of("spec", Map.of("containers", List.of(container))));
+      Map<String, Object> status = new LinkedHashMap<>();
+      status.put("observedGeneration", 4L);
+      status.put("replicas", desired);
+      status.put("updatedReplicas", updated);
+      if (ready > 0) {
+        status.put("readyReplicas", ready); // Kubernetes omits zero counts
+      }
+      if (available > 0) {
+        status.put("availableReplicas", available);
+      }
+      if (desired - available > 0) {
+        status.put("unavailableReplicas", desired - available);
+      }
+      status.put("restarts", restarts);
+      status.put(
+          "conditions",
+          List.of(
+              condition(
+                  "Available",
+                  available >= desired ? "True" : "False",
+                  available >= desired ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable"),
+              condition(
+                  "Progressing",
+                  "True",
+                  updated >= desired ? "NewReplicaSetAvailable" : "ReplicaSetUpdated")));
+      Map<String, Object> object = new LinkedHashMap<>();
+      object.put("apiVersion", "apps/v1");
+      object.put("kind", "Deployment");
+      object.put("metadata", metadata);
+      object.put("spec", spec);
+      object.put("status", status);
+      return object;
     }
-    if (available > 0) {
-      status.put("availableReplicas", available);
-    }
-    if (desired - available > 0) {
-      status.put("unavailableReplicas", desired - available);
-    }
-    status.put("restarts", restarts);
-    status.put(
-        "conditions",
-        List.of(
-            condition(
-                "Available",
-                available >= desired ? "True" : "False",
-                available >= desired ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable"),
-            condition(
-                "Progressing",
-                "True",
-                updated >= desired ? "NewReplicaSetAvailable" : "ReplicaSetUpdated")));
-    Map<String, Object> object = new LinkedHashMap<>();
-    object.put("apiVersion", "apps/v1");
-    object.put("kind", "Deployment");
-    object.put("metadata", metadata);
-    object.put("spec", spec);
-    object.put("status", status);
-    return new StatusReport(cluster.name(), observedAt, object);
   }
 
   private static Map<String, Object> condition(String type, String status, String reason) {

@@ -205,15 +205,16 @@ public final class LabelRules {
    * so their length in chars is their length in bytes.
    */
   public static boolean isQualifiedName(String key) {
+    // Checked in place, without substrings: this runs for every label of every cluster.
     int slash = key.indexOf('/');
-    String name = slash < 0 ? key : key.substring(slash + 1);
-    if (name.length() > MAX_NAME_LENGTH || !isNamePart(name)) {
+    int nameStart = slash + 1;
+    if (key.length() - nameStart > MAX_NAME_LENGTH || !isNamePart(key, nameStart, key.length())) {
       return false;
     }
     if (slash < 0) {
       return true;
     }
-    return slash <= MAX_SUBDOMAIN_LENGTH && isSubdomain(key.substring(0, slash));
+    return slash <= MAX_SUBDOMAIN_LENGTH && isSubdomain(key, 0, slash);
   }
 
   /** True when {@code value} is a valid label value. */
@@ -248,11 +249,16 @@ public final class LabelRules {
 
   // ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9], without its length limit.
   private static boolean isNamePart(String s) {
-    int last = s.length() - 1;
-    if (last < 0 || !isAlphanumeric(s.charAt(0)) || !isAlphanumeric(s.charAt(last))) {
+    return isNamePart(s, 0, s.length());
+  }
+
+  // The same over s[from, to).
+  private static boolean isNamePart(String s, int from, int to) {
+    int last = to - 1;
+    if (last < from || !isAlphanumeric(s.charAt(from)) || !isAlphanumeric(s.charAt(last))) {
       return false;
     }
-    for (int i = 1; i < last; i++) {
+    for (int i = from + 1; i < last; i++) {
       char c = s.charAt(i);
       if (!isAlphanumeric(c) && c != '-' && c != '_' && c != '.') {
         return false;
@@ -263,13 +269,21 @@ public final class LabelRules {
 
   // Dot-separated labels of [a-z0-9-], each starting and ending with [a-z0-9].
   private static boolean isSubdomain(String s) {
-    if (s.isEmpty()) {
+    return isSubdomain(s, 0, s.length());
+  }
+
+  // The same over s[from, to).
+  private static boolean isSubdomain(String s, int from, int to) {
+    if (to == from) {
       return false;
     }
-    int start = 0;
+    int start = from;
     while (true) {
       int dot = s.indexOf('.', start);
-      int end = dot < 0 ? s.length() : dot;
+      if (dot >= to) {
+        dot = -1;
+      }
+      int end = dot < 0 ? to : dot;
       if (end == start
           || !isLowerAlphanumeric(s.charAt(start))
           || !isLowerAlphanumeric(s.charAt(end - 1))) {
