@@ -1,12 +1,15 @@
 package dev.flotilla.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flotilla.cli.FlotillaTest.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +19,109 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConvertCommandTest {
   @TempDir Path dir;
+
+  private static final Path PEERS = ExamplesTest.root().resolve("examples/peers");
+
+  /** Converts {@code policy} into a file of the temporary directory. */
+  private Path converted(Path policy) throws IOException {
+    Result result = FlotillaTest.run("convert", policy.toString());
+    assertEquals(0, result.status(), result.err());
+    assertTrue(result.out().startsWith("# Converted by flotilla convert from "), result.out());
+    Path out = dir.resolve("converted-" + policy.getFileName());
+    Files.writeString(out, result.out());
+    return out;
+  }
+
+  /** {@code place} with the peer's placement and with its converted form print the same. */
+  private void samePlacement(String inventory, String placement, String... options)
+      throws IOException {
+    Path peer = PEERS.resolve(placement);
+    Path flotilla = converted(peer);
+    String clusters = PEERS.resolve(inventory).toString();
+    List<String> common = List.of("place", "--inventory", clusters, "--placement");
+    Result fromPeer = FlotillaTest.run(args(common, peer, options));
+    Result fromConverted = FlotillaTest.run(args(common, flotilla, options));
+    assertEquals(0, fromPeer.status(), fromPeer.err());
+    assertEquals(fromPeer.out(), fromConverted.out());
+    assertEquals(fromPeer.err(), fromConverted.err());
+    assertFalse(fromPeer.out().isBlank());
+  }
+
+  private static String[] args(List<String> common, Path policy, String... options) {
+    List<String> all = new ArrayList<>(common);
+    all.add(policy.toString());
+    all.addAll(List.of(options));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void anOcmPlacementAndItsConversionPickTheSameClusters() throws IOException {
+    samePlacement("ocm/managedclusters.yaml", "ocm/ocm-placement.yaml", "-o", "names");
+    samePlacement("ocm/managedclusters.yaml", "ocm/ocm-placement.yaml", "-o", "json");
+  }
+
+  @Test
+  void aKarmadaPropagationPolicyAndItsConversionSplitReplicasTheSame() throws IOException {
+    samePlacement("karmada/clusters.yaml", "karmada/propagationpolicy.yaml", "-o", "names");
+    samePlacement(
+        "karmada/clusters.yaml",
+        "karmada/propagationpolicy.yaml",
+        "--replicas",
+        "12",
+        "-o",
+        "json");
+  }
+
+  /** {@code customize} with the peer's overrides and with their converted forms print the same. */
+  private void sameCustomization(String inventory, String manifests, String... policies)
+      throws IOException {
+    List<String> fromPeer = new ArrayList<>(List.of("customize", "-o", "json"));
+    List<String> fromConverted = new ArrayList<>(fromPeer);
+    for (String each : List.of("--inventory", inventory, "--manifests", manifests)) {
+      String arg = each.startsWith("--") ? each : PEERS.resolve(each).toString();
+      fromPeer.add(arg);
+      fromConverted.add(arg);
+    }
+    for (String policy : policies) {
+      fromPeer.addAll(List.of("--policy", PEERS.resolve(policy).toString()));
+      fromConverted.addAll(List.of("--policy", converted(PEERS.resolve(policy)).toString()));
+    }
+    Result peer = FlotillaTest.run(fromPeer.toArray(String[]::new));
+    Result flotilla = FlotillaTest.run(fromConverted.toArray(String[]::new));
+    assertEquals(0, peer.status(), peer.err());
+    assertEquals(peer.out(), flotilla.out());
+  }
+
+  @Test
+  void karmadaOverridesAndTheirConversionsCustomizeTheSame() throws IOException {
+    sameCustomization(
+        "karmada/override-members.yaml",
+        "karmada/override-manifests.yaml",
+        "karmada/override-policy.yaml",
+        "karmada/cluster-override-policy.yaml");
+  }
+
+  @Test
+  void kubeFleetOverridesAndTheirConversionsCustomizeTheSame() throws IOException {
+    sameCustomization(
+        "kubefleet/override-members.yaml",
+        "kubefleet/override-manifests.yaml",
+        "kubefleet/cluster-resource-override.yaml",
+        "kubefleet/resource-override.yaml");
+  }
+
+  @Test
+  void notesOfWhatWasLeftOutHeadTheYamlAndGoToStderrWithJson() {
+    String policy = PEERS.resolve("karmada/propagationpolicy.yaml").toString();
+    Result yaml = FlotillaTest.run("convert", policy);
+    assertTrue(
+        yaml.out().contains("# Left out, since it cannot change the answer:\n#   " + policy + ":"),
+        yaml.out());
+    Result json = FlotillaTest.run("convert", policy, "-o", "json");
+    assertEquals(0, json.status());
+    assertTrue(json.out().startsWith("{"), json.out());
+    assertTrue(json.err().startsWith("note: " + policy + ":"), json.err());
+  }
 
   @Test
   void aKubernetesObjectThatIsNoPeerPolicyIsAnErrorListingTheKinds() throws IOException {
