@@ -34,7 +34,8 @@ import java.util.Optional;
  *       {@code NoSelectIfNew} taint. An untolerated {@code PreferNoSelect} taint costs a penalty of
  *       {@code 100 * (2 * sum|weights| + 1)}, so such a cluster ranks below every other.
  *   <li>Rank: kept clusters (previous decision, still eligible) first, then total score, then the
- *       rendezvous weight of (placement, cluster), then name.
+ *       rendezvous weight of (placement, cluster), then name; with {@code ordering: ScoreThenName}
+ *       (OCM's order), total score, then name.
  *   <li>Pick: without a spread constraint, the first {@code numberOfClusters} in rank order. With
  *       one of {@code maxSkew} s, the domains in play get between m and m+s clusters each, m being
  *       the lowest level that still reaches the number wanted (or the most the skew allows): first

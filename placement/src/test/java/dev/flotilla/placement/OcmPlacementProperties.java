@@ -41,6 +41,7 @@ class OcmPlacementProperties {
   record Managed(
       String name,
       Map<String, String> labels,
+      Map<String, String> annotations,
       List<String[]> claims,
       Map<String, String> allocatable,
       Map<String, String> capacity,
@@ -77,7 +78,10 @@ class OcmPlacementProperties {
           "managedCluster.metadata.name.endsWith(\"1\")",
           "size(managedCluster.status.clusterClaims) >= 2",
           "managedCluster.status.clusterClaims.all(c, has(c.value))",
-          "has(managedCluster.status.capacity) && managedCluster.status.capacity.size() == 1");
+          "has(managedCluster.status.capacity) && managedCluster.status.capacity.size() == 1",
+          "has(managedCluster.metadata.annotations) ||"
+              + " managedCluster.metadata.labels[\"env\"] == \"dev\"",
+          "managedCluster.metadata.annotations[\"owner\"] == \"team-a\"");
 
   // ---- generators ----
 
@@ -110,6 +114,10 @@ class OcmPlacementProperties {
         }
         if (chance(50)) {
           labels.put("cloud", pick(List.of("Amazon", "Google")));
+        }
+        Map<String, String> annotations = new TreeMap<>();
+        if (chance(30)) {
+          annotations.put("owner", pick(List.of("team-a", "team-b")));
         }
         List<String[]> claims = new ArrayList<>();
         if (chance(60)) {
@@ -150,6 +158,7 @@ class OcmPlacementProperties {
             new Managed(
                 name,
                 labels,
+                annotations,
                 claims,
                 allocatable,
                 capacity,
@@ -279,6 +288,9 @@ class OcmPlacementProperties {
       if (!m.labels().isEmpty()) {
         out.append("    labels: ").append(flow(m.labels())).append('\n');
       }
+      if (!m.annotations().isEmpty()) {
+        out.append("    annotations: ").append(flow(m.annotations())).append('\n');
+      }
       if (m.deleting()) {
         out.append("    deletionTimestamp: \"2026-02-01T00:00:00Z\"\n");
       }
@@ -394,7 +406,8 @@ class OcmPlacementProperties {
                         .append("}\n"));
       }
     }
-    return out.toString();
+    String text = out.toString();
+    return text.endsWith("spec:\n") ? text.replace("spec:\n", "spec: {}\n") : text;
   }
 
   // ---- the reference: OCM's scheduling, from its code ----
@@ -554,6 +567,9 @@ class OcmPlacementProperties {
       metadata.put("name", m.name());
       if (!m.labels().isEmpty()) {
         metadata.put("labels", m.labels());
+      }
+      if (!m.annotations().isEmpty()) {
+        metadata.put("annotations", m.annotations());
       }
       Map<String, Object> status = new LinkedHashMap<>();
       if (!m.claims().isEmpty()) {

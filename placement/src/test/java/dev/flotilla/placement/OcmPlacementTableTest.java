@@ -546,6 +546,14 @@ class OcmPlacementTableTest {
     assertThrows(ValidationException.class, () -> CompiledPlacement.compile(placement));
   }
 
+  @org.junit.jupiter.api.Test
+  void theNameAndNamespaceAreKeptAndOcmsOrderIsUsed() {
+    Placement placement = PlacementReader.parse("p.yaml", placement("{}")).value();
+    assertEquals("p", placement.name());
+    assertEquals("ns", placement.namespace());
+    assertEquals(dev.flotilla.api.placement.Ordering.ScoreThenName, placement.spec().ordering());
+  }
+
   /** scheduling_controller.go syncPlacement: no decision at all for a disabled placement. */
   @org.junit.jupiter.api.Test
   void aPlacementWithSchedulingDisabledIsRefused() {
