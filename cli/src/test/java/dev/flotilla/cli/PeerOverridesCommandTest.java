@@ -201,6 +201,9 @@ class PeerOverridesCommandTest {
                   fieldOverrider:
                   - fieldPath: /data/app.yaml
                     yaml: [{subPath: /a, operator: remove}]
+                    json: [{subPath: /a, operator: remove}]
+                  plaintext:
+                  - {path: /spec/template/spec/containers/-1/image, operator: replace, value: x}
             """);
     Result result =
         run(
@@ -229,7 +232,16 @@ class PeerOverridesCommandTest {
             .anyMatch(
                 l ->
                     l.startsWith("error: ")
-                        && l.contains("spec.overrideRules[0].overriders.fieldOverrider[0].yaml")),
+                        && l.contains(
+                            "spec.overrideRules[0].overriders.fieldOverrider[0]: Invalid value:"
+                                + " FieldOverrider has both YAML and JSON set")),
+        err);
+    assertTrue(
+        err.lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("error: ")
+                        && l.contains("spec.overrideRules[0].overriders.plaintext[0].path")),
         err);
     assertTrue(err.lines().allMatch(l -> l.startsWith("error: ")), err);
   }

@@ -808,6 +808,8 @@ class KarmadaOverridePolicyTest {
                     json: [{subPath: /a, operator: remove}]
                   plaintext:
                   - {path: /spec/containers/-1/image, operator: replace, value: x}
+                  imageOverrider:
+                  - {predicate: {path: /spec/a~1b}, component: Tag, operator: replace, value: v}
             """);
     String all = String.join("\n", errors);
     assertTrue(all.contains("spec.resourceSelectors[0].namespace: Invalid value: \"other\""), all);
@@ -822,6 +824,10 @@ class KarmadaOverridePolicyTest {
         all);
     assertTrue(
         all.contains("spec.overrideRules[0].overriders.plaintext[0].path: Invalid value"), all);
+    assertTrue(
+        all.contains(
+            "spec.overrideRules[0].overriders.imageOverrider[0].predicate.path: Invalid value"),
+        all);
     List<String> version =
         errors(
             "apiVersion: policy.karmada.io/v1\nkind: OverridePolicy\nmetadata: {name: x}\nspec: {}\n");

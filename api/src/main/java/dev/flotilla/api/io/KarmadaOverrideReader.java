@@ -405,11 +405,16 @@ final class KarmadaOverrideReader {
               if (component.isEmpty() || operator.isEmpty()) {
                 return Optional.empty();
               }
+              // The record names a bad path "path": Karmada's field is predicate.path.
+              Node at =
+                  predicate.isPresent() && item instanceof Node.MapNode map
+                      ? map.fields().get("predicate")
+                      : item;
               return Optional.ofNullable(
                   view.binder()
                       .construct(
-                          item,
-                          path,
+                          at,
+                          predicate.isPresent() ? path + ".predicate" : path,
                           () ->
                               new Action.ImageComponent(
                                   component.get(),
