@@ -2,6 +2,7 @@ package dev.flotilla.placement;
 
 import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.api.placement.Prioritizer;
+import dev.flotilla.api.placement.TieBreak;
 import dev.flotilla.api.placement.TopologyKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,13 +56,14 @@ final class Candidates {
     for (int i = 0; i < size; i++) {
       name[i] = inventory.nameAt(ordinal[i]);
       kept[i] = hasPrevious && context.previous().contains(name[i]);
-      weight[i] = Ranking.rendezvous(seed, name[i]);
+      weight[i] = spec.tieBreak() == TieBreak.Rendezvous ? Ranking.rendezvous(seed, name[i]) : 0L;
     }
     Scoring scoring = new Scoring(inventory, ordinal, name, context);
     this.termScores = scoring.scores(prioritizers);
     this.score = totals(termScores, prioritizers, eligible, 100L * penaltyWeight);
     this.nextChange = earliest(eligible.nextChange(), scoring.nextChange());
-    this.ranking = new Ranking(kept, score, weight, name);
+    this.ranking =
+        new Ranking(kept, score, weight, name, spec.tieBreak() == TieBreak.NameDescending);
   }
 
   /**
@@ -83,7 +85,8 @@ final class Candidates {
       int[][] termScores, List<Prioritizer> prioritizers, Eligibility eligible, long penalty) {
     long[] out = new long[eligible.ordinals().length];
     for (int p = 0; p < termScores.length; p++) {
-      long w = prioritizers.get(p).weight();
+      // A FleetWeighted sorter's score already holds its weight (see Prioritizer.SorterScale).
+      long w = folded(prioritizers.get(p)) ? 100L : prioritizers.get(p).weight();
       for (int i = 0; i < out.length; i++) {
         out[i] += w * termScores[p][i];
       }
@@ -94,6 +97,11 @@ final class Candidates {
       }
     }
     return out;
+  }
+
+  private static boolean folded(Prioritizer prioritizer) {
+    return prioritizer instanceof Prioritizer.PropertySorter sorter
+        && sorter.scale() == Prioritizer.SorterScale.FleetWeighted;
   }
 
   private static Instant earliest(Instant a, Instant b) {
@@ -124,7 +132,8 @@ final class Candidates {
     List<ScoreTerm> out = new ArrayList<>(termScores.length + 1);
     for (int p = 0; p < termScores.length; p++) {
       Prioritizer prioritizer = prioritizers.get(p);
-      out.add(new ScoreTerm(prioritizer.describe(), termScores[p][i], prioritizer.weight()));
+      int shownWeight = folded(prioritizer) ? 100 : prioritizer.weight();
+      out.add(new ScoreTerm(prioritizer.describe(), termScores[p][i], shownWeight));
     }
     if (eligible.penalised(i)) {
       out.add(new ScoreTerm(eligible.penaltyReason(i), -100, penaltyWeight));

@@ -63,7 +63,10 @@ final class PeerPolicies {
   }
 
   /** The peers' placement kinds. */
-  static final Map<GroupKind, PeerReader<Placement>> PLACEMENTS = Map.of();
+  static final Map<GroupKind, PeerReader<Placement>> PLACEMENTS =
+      Map.of(
+          new GroupKind(KubeFleetPlacementReader.GROUP, KubeFleetPlacementReader.KIND),
+          KubeFleetPlacementReader::read);
 
   /** The peers' override kinds, read as customizations. */
   static final Map<GroupKind, PeerReader<Customization>> CUSTOMIZATIONS = Map.of();

@@ -100,7 +100,8 @@ public final class PlacementReader {
                         scheduling.prioritizers(),
                         scheduling.spreadConstraints(),
                         scheduling.decisionGroups(),
-                        scheduling.rollout())));
+                        scheduling.rollout(),
+                        scheduling.tieBreak())));
   }
 
   /** One term of {@code clusterSelectors}, also used by customization rules. */

@@ -15,6 +15,7 @@ import dev.flotilla.api.placement.Prioritizer;
 import dev.flotilla.api.placement.PropertyRequirement;
 import dev.flotilla.api.placement.RolloutStrategy;
 import dev.flotilla.api.placement.SpreadConstraint;
+import dev.flotilla.api.placement.TieBreak;
 import dev.flotilla.api.placement.Toleration;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +65,9 @@ final class PlacementTrees {
       }
     }
     spec.rollout().ifPresent(r -> out.set("rollout", rollout(r)));
+    if (spec.tieBreak() != TieBreak.Rendezvous) {
+      out.put("tieBreak", spec.tieBreak().name());
+    }
     return out;
   }
 
@@ -169,6 +173,14 @@ final class PlacementTrees {
       ObjectNode body = out.putObject("propertySorter");
       body.put("name", sorter.name());
       body.put("sortOrder", sorter.sortOrder().name());
+      if (sorter.scale() != Prioritizer.SorterScale.Normalized) {
+        body.put("scale", sorter.scale().name());
+      }
+      if (sorter.labelSelector().isPresent()) {
+        body.set(
+            "labelSelector",
+            labelSelector(sorter.labelSelector().get(), path + ".propertySorter.labelSelector"));
+      }
     } else if (prioritizer instanceof Prioritizer.LabelPreference preference) {
       out.set(
           "labelPreference", labelSelector(preference.labelSelector(), path + ".labelPreference"));

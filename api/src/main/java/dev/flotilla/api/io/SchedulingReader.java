@@ -8,6 +8,7 @@ import dev.flotilla.api.placement.IntOrPercent;
 import dev.flotilla.api.placement.Prioritizer;
 import dev.flotilla.api.placement.RolloutStrategy;
 import dev.flotilla.api.placement.SpreadConstraint;
+import dev.flotilla.api.placement.TieBreak;
 import dev.flotilla.api.placement.Toleration;
 import dev.flotilla.api.placement.TolerationOperator;
 import dev.flotilla.api.placement.TopologyKey;
@@ -33,7 +34,8 @@ final class SchedulingReader {
       List<Prioritizer> prioritizers,
       List<SpreadConstraint> spreadConstraints,
       List<DecisionGroup> decisionGroups,
-      Optional<RolloutStrategy> rollout) {}
+      Optional<RolloutStrategy> rollout,
+      TieBreak tieBreak) {}
 
   static Fields read(ObjectView spec) {
     List<Toleration> tolerations =
@@ -55,7 +57,12 @@ final class SchedulingReader {
     List<DecisionGroup> groups =
         spec.list("decisionGroups", (item, path) -> group(spec, item, path));
     Optional<RolloutStrategy> rollout = spec.object("rollout").flatMap(SchedulingReader::rollout);
-    return new Fields(tolerations, numberOfClusters, prioritizers, spread, groups, rollout);
+    TieBreak tieBreak =
+        spec.string("tieBreak")
+            .flatMap(t -> Documents.enumValue(spec, "tieBreak", t, TieBreak.class))
+            .orElse(TieBreak.Rendezvous);
+    return new Fields(
+        tolerations, numberOfClusters, prioritizers, spread, groups, rollout, tieBreak);
   }
 
   private static Optional<Toleration> toleration(ObjectView parent, Node node, String path) {
@@ -158,8 +165,16 @@ final class SchedulingReader {
     if (!sorter.has("sortOrder")) {
       sorter.binder().report(sorter.node().location(), sorter.child("sortOrder"), "Required value");
     }
+    Optional<Prioritizer.SorterScale> scale =
+        sorter
+            .string("scale")
+            .flatMap(t -> Documents.enumValue(sorter, "scale", t, Prioritizer.SorterScale.class));
+    boolean scaleFailed = sorter.has("scale") && scale.isEmpty();
+    boolean hasSelector = sorter.has("labelSelector");
+    LabelSelector selector =
+        sorter.object("labelSelector").map(PlacementReader::labelSelector).orElse(null);
     sorter.rejectUnknown();
-    if (order.isEmpty() || name.isEmpty()) {
+    if (order.isEmpty() || name.isEmpty() || scaleFailed || (hasSelector && selector == null)) {
       return Optional.empty();
     }
     return Optional.ofNullable(
@@ -168,7 +183,13 @@ final class SchedulingReader {
             .construct(
                 sorter.node(),
                 sorter.path(),
-                () -> new Prioritizer.PropertySorter(name, order.get(), weight)));
+                () ->
+                    new Prioritizer.PropertySorter(
+                        name,
+                        order.get(),
+                        weight,
+                        Optional.ofNullable(selector),
+                        scale.orElse(Prioritizer.SorterScale.Normalized))));
   }
 
   private static Optional<SpreadConstraint> spread(ObjectView parent, Node node, String path) {

@@ -34,6 +34,7 @@ import java.util.Set;
  * @param spreadConstraints at most one spread constraint
  * @param decisionGroups named groups, in order
  * @param rollout how the decision is rolled out; absent: one wave
+ * @param tieBreak how clusters of equal score are ordered when picking
  */
 public record PlacementSpec(
     List<ClusterSelectorTerm> clusterSelectors,
@@ -44,10 +45,12 @@ public record PlacementSpec(
     List<Prioritizer> prioritizers,
     List<SpreadConstraint> spreadConstraints,
     List<DecisionGroup> decisionGroups,
-    Optional<RolloutStrategy> rollout) {
+    Optional<RolloutStrategy> rollout,
+    TieBreak tieBreak) {
 
   /** Validates selection and scheduling fields together, reporting every problem. */
   public PlacementSpec {
+    Objects.requireNonNull(tieBreak, "tieBreak");
     clusterSelectors = List.copyOf(clusterSelectors);
     clusterNames = List.copyOf(clusterNames);
     excludeClusterNames = List.copyOf(excludeClusterNames);
@@ -71,6 +74,30 @@ public record PlacementSpec(
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
+  }
+
+  /** A spec whose ties are broken by the {@link TieBreak#Rendezvous rendezvous} hash. */
+  public PlacementSpec(
+      List<ClusterSelectorTerm> clusterSelectors,
+      List<String> clusterNames,
+      List<String> excludeClusterNames,
+      List<Toleration> tolerations,
+      OptionalInt numberOfClusters,
+      List<Prioritizer> prioritizers,
+      List<SpreadConstraint> spreadConstraints,
+      List<DecisionGroup> decisionGroups,
+      Optional<RolloutStrategy> rollout) {
+    this(
+        clusterSelectors,
+        clusterNames,
+        excludeClusterNames,
+        tolerations,
+        numberOfClusters,
+        prioritizers,
+        spreadConstraints,
+        decisionGroups,
+        rollout,
+        TieBreak.Rendezvous);
   }
 
   /** A selection-only spec: no scheduling (every eligible cluster, one group, one wave). */
@@ -106,7 +133,8 @@ public record PlacementSpec(
         prioritizers,
         spreadConstraints,
         decisionGroups,
-        rollout);
+        rollout,
+        tieBreak);
   }
 
   /** The same spec with these tolerations. */
@@ -120,7 +148,8 @@ public record PlacementSpec(
         prioritizers,
         spreadConstraints,
         decisionGroups,
-        rollout);
+        rollout,
+        tieBreak);
   }
 
   /** The same spec picking {@code n} clusters. */
@@ -134,7 +163,8 @@ public record PlacementSpec(
         prioritizers,
         spreadConstraints,
         decisionGroups,
-        rollout);
+        rollout,
+        tieBreak);
   }
 
   /** The same spec with these prioritizers. */
@@ -148,7 +178,8 @@ public record PlacementSpec(
         newPrioritizers,
         spreadConstraints,
         decisionGroups,
-        rollout);
+        rollout,
+        tieBreak);
   }
 
   /** The same spec with these spread constraints (at most one). */
@@ -162,7 +193,8 @@ public record PlacementSpec(
         prioritizers,
         constraints,
         decisionGroups,
-        rollout);
+        rollout,
+        tieBreak);
   }
 
   /** The same spec with these decision groups. */
@@ -176,7 +208,8 @@ public record PlacementSpec(
         prioritizers,
         spreadConstraints,
         groups,
-        rollout);
+        rollout,
+        tieBreak);
   }
 
   /** The same spec with this rollout strategy. */
@@ -190,7 +223,23 @@ public record PlacementSpec(
         prioritizers,
         spreadConstraints,
         decisionGroups,
-        Optional.of(strategy));
+        Optional.of(strategy),
+        tieBreak);
+  }
+
+  /** The same spec ordering equal scores by {@code order}. */
+  public PlacementSpec withTieBreak(TieBreak order) {
+    return new PlacementSpec(
+        clusterSelectors,
+        clusterNames,
+        excludeClusterNames,
+        tolerations,
+        numberOfClusters,
+        prioritizers,
+        spreadConstraints,
+        decisionGroups,
+        rollout,
+        order);
   }
 
   private static void checkScheduling(
