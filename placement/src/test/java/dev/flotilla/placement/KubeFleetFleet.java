@@ -45,6 +45,8 @@ final class KubeFleetFleet {
     final Map<String, String> properties = new LinkedHashMap<>();
     final Map<String, Map<String, String>> usage = new LinkedHashMap<>();
     final List<String[]> taints = new ArrayList<>();
+    String deletionTimestamp;
+    String agentStatus; // YAML of status.agentStatus, or null
 
     private Member(String name) {
       this.name = name;
@@ -71,6 +73,45 @@ final class KubeFleetFleet {
       return this;
     }
 
+    /** metadata.deletionTimestamp. */
+    Member deleting(String time) {
+      deletionTimestamp = time;
+      return this;
+    }
+
+    /**
+     * A MemberAgent entry in status.agentStatus: its heartbeat, Joined status and Healthy status
+     * with its lastTransitionTime; null leaves a part out.
+     */
+    Member agent(String heartbeat, String joined, String healthy, String healthySince) {
+      StringBuilder out = new StringBuilder("    agentStatus:\n    - type: MemberAgent\n");
+      if (heartbeat != null) {
+        out.append("      lastReceivedHeartbeat: \"").append(heartbeat).append("\"\n");
+      }
+      out.append("      conditions:").append(joined == null && healthy == null ? " []\n" : "\n");
+      if (joined != null) {
+        out.append("      - {type: Joined, status: \"")
+            .append(joined)
+            .append("\"")
+            .append(", reason: Joined, lastTransitionTime: \"2026-01-01T00:00:00Z\"}\n");
+      }
+      if (healthy != null) {
+        out.append("      - {type: Healthy, status: \"").append(healthy).append("\", reason: r");
+        if (healthySince != null) {
+          out.append(", lastTransitionTime: \"").append(healthySince).append('"');
+        }
+        out.append("}\n");
+      }
+      agentStatus = out.toString();
+      return this;
+    }
+
+    /** A status.agentStatus list without a MemberAgent entry. */
+    Member otherAgentOnly() {
+      agentStatus = "    agentStatus:\n    - {type: ServiceExportImportAgent, conditions: []}\n";
+      return this;
+    }
+
     KubeFleetFleet and() {
       return KubeFleetFleet.this;
     }
@@ -84,6 +125,9 @@ final class KubeFleetFleet {
       out.append("- apiVersion: cluster.kubernetes-fleet.io/").append(version).append('\n');
       out.append("  kind: MemberCluster\n");
       out.append("  metadata:\n    name: ").append(name).append('\n');
+      if (deletionTimestamp != null) {
+        out.append("    deletionTimestamp: \"").append(deletionTimestamp).append("\"\n");
+      }
       if (!labels.isEmpty()) {
         out.append("    labels:\n");
         labels.forEach(
@@ -102,7 +146,8 @@ final class KubeFleetFleet {
           out.append(", effect: NoSchedule}\n");
         }
       }
-      out.append(properties.isEmpty() && usage.isEmpty() ? "  status: {}\n" : "  status:\n");
+      boolean empty = properties.isEmpty() && usage.isEmpty() && agentStatus == null;
+      out.append(empty ? "  status: {}\n" : "  status:\n");
       if (!properties.isEmpty()) {
         out.append("    properties:\n");
         properties.forEach(
@@ -119,13 +164,18 @@ final class KubeFleetFleet {
                       out.append("        ").append(k).append(": \"").append(v).append("\"\n"));
             });
       }
+      if (agentStatus != null) {
+        out.append(agentStatus);
+      }
       return out.toString();
     }
   }
 
   /** The fleet as a Kubernetes List document. */
   String yaml() {
-    StringBuilder out = new StringBuilder("apiVersion: v1\nkind: List\nitems:\n");
+    StringBuilder out =
+        new StringBuilder(
+            "apiVersion: v1\nkind: List\nitems:" + (members.isEmpty() ? " []\n" : "\n"));
     members.forEach(m -> out.append(m.yaml()));
     return out.toString();
   }
@@ -156,8 +206,13 @@ final class KubeFleetFleet {
 
   /** The names Flotilla picks, in decision order. */
   List<String> pickedOrder(Placement placement) {
+    return pickedOrder(placement, NOW);
+  }
+
+  /** The names Flotilla picks at {@code now}, in decision order. */
+  List<String> pickedOrder(Placement placement, Instant now) {
     return Scheduler.of(CompiledPlacement.compile(placement))
-        .schedule(Inventory.of(clusters()), SchedulingContext.at(NOW))
+        .schedule(Inventory.of(clusters()), SchedulingContext.at(now))
         .names();
   }
 }

@@ -290,6 +290,80 @@ class KubeFleetPlacementTest {
     assertEquals(List.of(), f.picked(none));
   }
 
+  /**
+   * clustereligibilitychecker/checker_test.go TestIsEligible (with the scheduler's default 5 minute
+   * timeouts, checker.go): left, no member agent, not joined, no recent heartbeat, no health
+   * condition and long unhealthy clusters are never picked; a recent health failure is forgiven.
+   * PickN, PickAll and PickFixed alike (framework.go crossReferenceClustersWithTargetNames).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "v1beta1"})
+  void clustersKubeFleetCannotScheduleAreNotPicked(String v) {
+    String now = "2026-03-01T12:00:00Z";
+    String twentyAgo = "2026-03-01T11:40:00Z";
+    String minuteAgo = "2026-03-01T11:59:00Z";
+    KubeFleetFleet f =
+        KubeFleetFleet.of(v)
+            .cluster("left")
+            .deleting(minuteAgo)
+            .agent(now, "True", "True", twentyAgo)
+            .cluster("no-agent")
+            .otherAgentOnly()
+            .cluster("no-joined")
+            .agent(now, null, "True", twentyAgo)
+            .cluster("joined-false")
+            .agent(now, "False", "True", twentyAgo)
+            .cluster("stale-heartbeat")
+            .agent(twentyAgo, "True", "True", twentyAgo)
+            .cluster("no-heartbeat")
+            .agent(null, "True", "True", twentyAgo)
+            .cluster("no-health")
+            .agent(now, "True", null, null)
+            .cluster("unhealthy-long")
+            .agent(now, "True", "False", twentyAgo)
+            .cluster("unhealthy-recent")
+            .agent(now, "True", "False", minuteAgo)
+            .cluster("normal")
+            .agent(now, "True", "True", twentyAgo)
+            .and();
+    List<String> eligible = List.of("normal", "unhealthy-recent");
+    assertEquals(eligible, f.picked(placement(crp(v, ""))));
+    assertEquals(
+        eligible,
+        f.picked(placement(crp(v, "policy: {placementType: PickN, numberOfClusters: 9}\n"))));
+    String fixed =
+        "policy:\n  placementType: PickFixed\n  clusterNames: [left, no-agent, stale-heartbeat,"
+            + " unhealthy-recent, normal]\n";
+    assertEquals(eligible, f.picked(placement(crp(v, fixed))));
+    // A toleration of every taint does not make them eligible: KubeFleet checks eligibility first.
+    String tolerant = "policy:\n  tolerations: [{operator: Exists}]\n";
+    assertEquals(eligible, f.picked(placement(crp(v, tolerant))));
+  }
+
+  /**
+   * checker.go compares time.Since(...) > 5 minutes: a heartbeat exactly 5 minutes old still
+   * counts; a second later it does not. The recent health failure runs out the same way.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"v1", "v1beta1"})
+  void heartbeatAndHealthTimeoutsFollowTheClock(String v) {
+    KubeFleetFleet f =
+        KubeFleetFleet.of(v)
+            .cluster("beating")
+            .agent("2026-03-01T12:00:00Z", "True", "True", "2026-03-01T12:00:00Z")
+            .cluster("failing")
+            .agent("2026-03-01T12:03:00Z", "True", "False", "2026-03-01T12:01:00Z")
+            .and();
+    Placement all = placement(crp(v, ""));
+    java.time.Instant noon = java.time.Instant.parse("2026-03-01T12:00:00Z");
+    assertEquals(
+        List.of("beating", "failing"),
+        f.pickedOrder(all, noon.plusSeconds(300)).stream().sorted().toList());
+    assertEquals(List.of("failing"), f.pickedOrder(all, noon.plusSeconds(301)));
+    assertEquals(List.of("failing"), f.pickedOrder(all, noon.plusSeconds(360)));
+    assertEquals(List.of(), f.pickedOrder(all, noon.plusSeconds(361)));
+  }
+
   /** The converted placement, written by PolicyWriter and read back, is the same placement. */
   @ParameterizedTest
   @ValueSource(strings = {"v1", "v1beta1"})

@@ -53,6 +53,11 @@ final class ReferenceScheduler {
       boolean excluded = false;
       boolean penalty = false;
       for (Taint taint : cluster.taints()) {
+        if (taint.timeAdded().isPresent() && now.isBefore(taint.timeAdded().get())) {
+          Instant from = taint.timeAdded().get(); // in effect later: a change then
+          next[0] = next[0] == null || from.isBefore(next[0]) ? from : next[0];
+          continue;
+        }
         boolean tolerated = false;
         for (Toleration t : spec.tolerations()) {
           boolean keyOk = t.key().isEmpty() || t.key().equals(taint.key());
