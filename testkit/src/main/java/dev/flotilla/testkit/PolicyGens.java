@@ -26,6 +26,7 @@ import dev.flotilla.api.placement.PropertyRequirement;
 import dev.flotilla.api.placement.PropertyValue;
 import dev.flotilla.api.placement.RolloutStrategy;
 import dev.flotilla.api.placement.SpreadConstraint;
+import dev.flotilla.api.placement.TieBreak;
 import dev.flotilla.api.placement.Toleration;
 import dev.flotilla.api.placement.TolerationOperator;
 import dev.flotilla.api.placement.TopologyKey;
@@ -316,7 +317,8 @@ public final class PolicyGens {
         d.list(0, 3, PolicyGens::prioritizer),
         d.list(0, 1, PolicyGens::spread),
         groups,
-        d.optional(x -> rollout(x, groupNames)));
+        d.optional(x -> rollout(x, groupNames)),
+        d.pick(List.of(TieBreak.values())));
   }
 
   private static ClusterSelectorTerm term(Draw d) {
@@ -382,7 +384,11 @@ public final class PolicyGens {
     return switch (d.between(0, 2)) {
       case 0 ->
           new Prioritizer.PropertySorter(
-              d.pick(ODD_KEYS), d.pick(List.of(Prioritizer.SortOrder.values())), weight);
+              d.pick(ODD_KEYS),
+              d.pick(List.of(Prioritizer.SortOrder.values())),
+              weight,
+              d.optional(PolicyGens::labelSelector),
+              d.pick(List.of(Prioritizer.SorterScale.values())));
       case 1 -> new Prioritizer.LabelPreference(labelSelector(d), weight);
       default -> new Prioritizer.Score(d.pick(ODD_KEYS), weight);
     };
