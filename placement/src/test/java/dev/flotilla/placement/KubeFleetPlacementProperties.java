@@ -133,6 +133,9 @@ class KubeFleetPlacementProperties {
       int count = random.nextInt(3);
       for (int j = 0; j < count; j++) {
         String name = pick(random, PROPERTIES);
+        if (props.stream().anyMatch(r -> r.name().equals(name))) {
+          continue; // KubeFleet's webhook checks several on one name for consistency: one each
+        }
         String value =
             name.endsWith("memory")
                 ? pick(random, MEMORY)

@@ -454,6 +454,24 @@ class KubeFleetPlacementTest {
         "spec.policy.affinity.clusterAffinity.requiredDuringSchedulingIgnoredDuringExecution"
             + ".clusterSelectorTerms[0].propertySelector.matchExpressions[0].name",
         "resource property");
+    // pkg/utils/validator/placement.go validateRequirementsConsistency.
+    assertProblem(
+        crp(
+            v,
+            """
+            policy:
+              affinity:
+                clusterAffinity:
+                  requiredDuringSchedulingIgnoredDuringExecution:
+                    clusterSelectorTerms:
+                    - propertySelector:
+                        matchExpressions:
+                        - {name: kubernetes-fleet.io/node-count, operator: Gt, values: ["10"]}
+                        - {name: kubernetes-fleet.io/node-count, operator: Le, values: ["10"]}
+            """),
+        "spec.policy.affinity.clusterAffinity.requiredDuringSchedulingIgnoredDuringExecution"
+            + ".clusterSelectorTerms[0].propertySelector.matchExpressions",
+        "exclude all values");
     assertProblem(
         crp(v, "policy: {placementType: PickN}\n"), "spec.policy.numberOfClusters", "Required");
     assertProblem(

@@ -315,6 +315,9 @@ final class KubeFleetPlacementReader {
               properties.addAll(
                   selector.list("matchExpressions", (item, p) -> property(selector, item, p)));
               selector.rejectUnknown();
+              if (term.binder().problemCount() == before) {
+                KubeFleetPropertyBounds.check(selector, properties);
+              }
             });
     if (term.has("propertySorter")) {
       term.binder()
