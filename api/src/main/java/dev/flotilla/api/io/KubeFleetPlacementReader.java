@@ -86,6 +86,15 @@ final class KubeFleetPlacementReader {
       ObjectMetaReader.Metadata meta = ObjectMetaReader.read(metadata.get());
       name = meta.name();
       namespace = meta.namespace();
+      if (name.length() > 63) {
+        binder.report(
+            metadata.get().node().location(),
+            "metadata.name",
+            "Invalid value: \""
+                + name
+                + "\": must be no more than 63 characters (KubeFleet's"
+                + " webhook)");
+      }
     } else {
       binder.report(document.node().location(), "metadata", "Required value");
     }
@@ -202,6 +211,14 @@ final class KubeFleetPlacementReader {
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < names.size(); i++) {
+          if (names.get(i).length() > 63) {
+            binder.report(
+                policy.node().location(),
+                policy.child("clusterNames") + "[" + i + "]",
+                "Invalid value: \""
+                    + names.get(i)
+                    + "\": must be no more than 63 characters (KubeFleet's webhook)");
+          }
           if (!seen.add(names.get(i))) {
             binder.report(
                 policy.node().location(),
