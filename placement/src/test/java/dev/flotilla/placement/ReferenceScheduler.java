@@ -103,16 +103,28 @@ final class ReferenceScheduler {
     for (Cluster cluster : eligible) {
       long total = penalised.get(cluster.name()) ? -100L * (2 * weights + 1) : 0;
       for (Prioritizer p : spec.prioritizers()) {
-        total += (long) p.weight() * score(p, cluster, eligible, context, next);
+        if (p instanceof Prioritizer.PropertySorter s
+            && s.scale() == Prioritizer.SorterScale.FleetWeighted) {
+          total += 100L * fleetWeighted(s, cluster, fleet); // the weight is in the score
+        } else {
+          total += (long) p.weight() * score(p, cluster, eligible, context, next);
+        }
       }
       scores.put(cluster.name(), total);
     }
     long seed = Ranking.seed(placement.namespace(), placement.name());
-    Comparator<Cluster> rank =
+    Comparator<Cluster> byScore =
         Comparator.<Cluster, Boolean>comparing(c -> !context.previous().contains(c.name()))
-            .thenComparing(c -> -scores.get(c.name()))
-            .thenComparing(c -> Ranking.rendezvous(seed, c.name()), Comparator.reverseOrder())
-            .thenComparing(Cluster::name);
+            .thenComparing(c -> -scores.get(c.name()));
+    Comparator<Cluster> rank =
+        switch (spec.tieBreak()) {
+          case Rendezvous ->
+              byScore
+                  .thenComparing(c -> Ranking.rendezvous(seed, c.name()), Comparator.reverseOrder())
+                  .thenComparing(Cluster::name);
+          case NameAscending -> byScore.thenComparing(Cluster::name);
+          case NameDescending -> byScore.thenComparing(Cluster::name, Comparator.reverseOrder());
+        };
     List<Cluster> sorted = new ArrayList<>(eligible);
     sorted.sort(rank);
     int wanted = spec.numberOfClusters().orElse(sorted.size());
@@ -189,6 +201,10 @@ final class ReferenceScheduler {
       return 0;
     }
     Prioritizer.PropertySorter sorter = (Prioritizer.PropertySorter) p;
+    if (sorter.labelSelector().isPresent()
+        && !sorter.labelSelector().get().matches(cluster.labels())) {
+      return 0;
+    }
     Double value = quantity(cluster, sorter.name());
     if (value == null) {
       return 0;
@@ -210,6 +226,40 @@ final class ReferenceScheduler {
             ? (value - min) / (max - min)
             : (max - value) / (max - min);
     return (int) Math.round(100 * share);
+  }
+
+  /** Prioritizer.SorterScale.FleetWeighted as its Javadoc says: the range over the whole fleet. */
+  private static long fleetWeighted(
+      Prioritizer.PropertySorter sorter, Cluster cluster, List<Cluster> fleet) {
+    if (sorter.labelSelector().isPresent()
+        && !sorter.labelSelector().get().matches(cluster.labels())) {
+      return 0;
+    }
+    Double value = quantity(cluster, sorter.name());
+    Quantity low = null;
+    Quantity high = null;
+    for (Cluster other : fleet) {
+      Optional<Quantity> q =
+          Optional.ofNullable(other.properties().get(sorter.name())).flatMap(Quantity::tryParse);
+      if (q.isPresent()) {
+        low = low == null || q.get().compareTo(low) < 0 ? q.get() : low;
+        high = high == null || q.get().compareTo(high) > 0 ? q.get() : high;
+      }
+    }
+    if (value == null || low == null) {
+      return 0;
+    }
+    double min = low.asApproximateDouble();
+    double max = high.asApproximateDouble();
+    if (min == max) {
+      return 0;
+    }
+    double share = (value - min) / (max - min);
+    double w =
+        sorter.sortOrder() == Prioritizer.SortOrder.Descending
+            ? share * sorter.weight()
+            : (1 - share) * sorter.weight();
+    return (long) KubeFleetReference.goRound(w);
   }
 
   private static Double quantity(Cluster cluster, String property) {
