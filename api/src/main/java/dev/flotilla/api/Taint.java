@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * A taint on a cluster: placements that do not tolerate it avoid the cluster according to its
  * {@link TaintEffect}. {@code timeAdded} starts the clock of a toleration's {@code
- * tolerationSeconds}.
+ * tolerationSeconds}; a taint whose {@code timeAdded} lies after the scheduling clock's now does
+ * not take effect until then (a deadline, such as KubeFleet's heartbeat timeout, or planned
+ * maintenance).
  */
 public record Taint(String key, String value, TaintEffect effect, Optional<Instant> timeAdded) {
 

@@ -52,19 +52,26 @@ final class Candidates {
     this.name = new String[size];
     this.kept = new boolean[size];
     this.weight = new long[size];
-    // ScoreThenName (OCM's order) leaves kept and weight all false and 0: ties fall to the name.
-    boolean sticky = spec.ordering() == Ordering.Sticky;
-    boolean hasPrevious = sticky && !context.previous().isEmpty();
+    // Sticky: kept first, then score, then the rendezvous weight. ScoreThenName (OCM's order)
+    // leaves kept and weight all false and 0: ties fall to the name. ScoreThenNameDescending
+    // (KubeFleet's) weighs the previous decision's clusters 1, so among equal scores they come
+    // first, then names descending.
+    Ordering ordering = spec.ordering();
+    boolean sticky = ordering == Ordering.Sticky;
+    boolean afterScore = ordering == Ordering.ScoreThenNameDescending;
+    boolean hasPrevious = !context.previous().isEmpty();
     for (int i = 0; i < size; i++) {
       name[i] = inventory.nameAt(ordinal[i]);
-      kept[i] = hasPrevious && context.previous().contains(name[i]);
-      weight[i] = sticky ? Ranking.rendezvous(seed, name[i]) : 0L;
+      boolean previous = hasPrevious && context.previous().contains(name[i]);
+      kept[i] = sticky && previous;
+      weight[i] = sticky ? Ranking.rendezvous(seed, name[i]) : afterScore && previous ? 1L : 0L;
     }
     Scoring scoring = new Scoring(inventory, ordinal, name, context);
     this.termScores = scoring.scores(prioritizers);
     this.score = totals(termScores, prioritizers, eligible, 100L * penaltyWeight);
     this.nextChange = earliest(eligible.nextChange(), scoring.nextChange());
-    this.ranking = new Ranking(kept, score, weight, name);
+    this.ranking =
+        new Ranking(kept, score, weight, name, afterScore);
   }
 
   /**
@@ -86,7 +93,8 @@ final class Candidates {
       int[][] termScores, List<Prioritizer> prioritizers, Eligibility eligible, long penalty) {
     long[] out = new long[eligible.ordinals().length];
     for (int p = 0; p < termScores.length; p++) {
-      long w = prioritizers.get(p).weight();
+      // A FleetWeighted sorter's score already holds its weight (see Prioritizer.SorterScale).
+      long w = folded(prioritizers.get(p)) ? 100L : prioritizers.get(p).weight();
       for (int i = 0; i < out.length; i++) {
         out[i] += w * termScores[p][i];
       }
@@ -97,6 +105,11 @@ final class Candidates {
       }
     }
     return out;
+  }
+
+  private static boolean folded(Prioritizer prioritizer) {
+    return prioritizer instanceof Prioritizer.PropertySorter sorter
+        && sorter.scale() == Prioritizer.SorterScale.FleetWeighted;
   }
 
   private static Instant earliest(Instant a, Instant b) {
@@ -127,7 +140,8 @@ final class Candidates {
     List<ScoreTerm> out = new ArrayList<>(termScores.length + 1);
     for (int p = 0; p < termScores.length; p++) {
       Prioritizer prioritizer = prioritizers.get(p);
-      out.add(new ScoreTerm(prioritizer.describe(), termScores[p][i], prioritizer.weight()));
+      int shownWeight = folded(prioritizer) ? 100 : prioritizer.weight();
+      out.add(new ScoreTerm(prioritizer.describe(), termScores[p][i], shownWeight));
     }
     if (eligible.penalised(i)) {
       out.add(new ScoreTerm(eligible.penaltyReason(i), -100, penaltyWeight));

@@ -17,12 +17,22 @@ final class Ranking {
   private final long[] score;
   private final long[] weight;
   private final String[] name;
+  private final boolean namesDescending;
 
   Ranking(boolean[] kept, long[] score, long[] weight, String[] name) {
+    this(kept, score, weight, name, false);
+  }
+
+  /**
+   * With {@code namesDescending}, equal names order descending (KubeFleet's tie-break); callers
+   * ordering by name alone pass equal (zero) weights.
+   */
+  Ranking(boolean[] kept, long[] score, long[] weight, String[] name, boolean namesDescending) {
     this.kept = kept;
     this.score = score;
     this.weight = weight;
     this.name = name;
+    this.namesDescending = namesDescending;
   }
 
   /** Negative when candidate {@code a} ranks before {@code b}. */
@@ -36,7 +46,7 @@ final class Ranking {
     if (weight[a] != weight[b]) {
       return weight[a] > weight[b] ? -1 : 1;
     }
-    return name[a].compareTo(name[b]);
+    return namesDescending ? name[b].compareTo(name[a]) : name[a].compareTo(name[b]);
   }
 
   /**

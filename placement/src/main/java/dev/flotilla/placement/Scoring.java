@@ -64,6 +64,7 @@ final class Scoring {
     if (column == null) {
       return out;
     }
+    boolean fleet = sorter.scale() == Prioritizer.SorterScale.FleetWeighted;
     double[] value = new double[size];
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -77,9 +78,35 @@ final class Scoring {
         max = Math.max(max, v);
       }
     }
+    if (fleet) {
+      // KubeFleet takes the range over every member cluster, eligible or not: over the column's
+      // values still held by a cluster. Exact quantities are compared, as KubeFleet does, and only
+      // the extremes are turned into doubles.
+      Quantity low = null;
+      Quantity high = null;
+      for (int id = 0; id < column.valueCount(); id++) {
+        Quantity q = column.quantity(id);
+        if (q == null || column.postingOf(id).count() == 0) {
+          continue;
+        }
+        low = low == null || q.compareTo(low) < 0 ? q : low;
+        high = high == null || q.compareTo(high) > 0 ? q : high;
+      }
+      min = low == null ? Double.NaN : low.asApproximateDouble();
+      max = high == null ? Double.NaN : high.asApproximateDouble();
+    }
     boolean descending = sorter.sortOrder() == Prioritizer.SortOrder.Descending;
+    LabelSelector gate = sorter.labelSelector().orElse(null);
+    List<String> keys = gate == null ? List.of() : keys(gate);
+    Map<String, String> labels = new HashMap<>();
     for (int i = 0; i < size; i++) {
-      out[i] = normalise(value[i], min, max, descending);
+      if (gate != null && !matches(gate, keys, ordinal[i], labels)) {
+        out[i] = 0;
+      } else if (fleet) {
+        out[i] = fleetWeighted(value[i], min, max, descending, sorter.weight());
+      } else {
+        out[i] = normalise(value[i], min, max, descending);
+      }
     }
     return out;
   }
@@ -130,27 +157,62 @@ final class Scoring {
     return (int) (long) ((ratio - 0.5) * 2.0 * 100.0);
   }
 
+  /**
+   * KubeFleet's interpolated weight ({@code interpolateWeightFor} in kubefleet
+   * pkg/scheduler/framework/plugins/clusteraffinity/types.go): the same double operations in the
+   * same order, rounded half away from zero as Go's {@code math.Round}.
+   */
+  static int fleetWeighted(double value, double min, double max, boolean descending, int weight) {
+    if (Double.isNaN(value) || Double.isNaN(min) || min == max) {
+      return 0;
+    }
+    double share = (value - min) / (max - min);
+    double w = descending ? share * (double) weight : (1 - share) * (double) weight;
+    return (int) roundHalfAwayFromZero(w);
+  }
+
+  /** Go's {@code math.Round}: to the nearest integer, halves away from zero. */
+  static double roundHalfAwayFromZero(double x) {
+    double a = Math.abs(x);
+    double t = Math.floor(a);
+    if (a - t >= 0.5) {
+      t += 1;
+    }
+    return Math.copySign(t, x);
+  }
+
   private int[] labelScores(Prioritizer.LabelPreference preference) {
     int[] out = new int[ordinal.length];
     LabelSelector selector = preference.labelSelector();
+    List<String> keys = keys(selector);
+    Map<String, String> labels = new HashMap<>();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = matches(selector, keys, ordinal[i], labels) ? 100 : 0;
+    }
+    return out;
+  }
+
+  private static List<String> keys(LabelSelector selector) {
     List<String> keys = new ArrayList<>();
     for (Requirement requirement : selector.requirements()) {
       if (!keys.contains(requirement.key())) {
         keys.add(requirement.key());
       }
     }
-    Map<String, String> labels = new HashMap<>();
-    for (int i = 0; i < out.length; i++) {
-      labels.clear();
-      for (String key : keys) {
-        String value = inventory.label(ordinal[i], key);
-        if (value != null) {
-          labels.put(key, value);
-        }
+    return keys;
+  }
+
+  /** Whether the cluster at {@code at} matches, reading only {@code keys} into {@code labels}. */
+  private boolean matches(
+      LabelSelector selector, List<String> keys, int at, Map<String, String> labels) {
+    labels.clear();
+    for (String key : keys) {
+      String value = inventory.label(at, key);
+      if (value != null) {
+        labels.put(key, value);
       }
-      out[i] = selector.matches(labels) ? 100 : 0;
     }
-    return out;
+    return selector.matches(labels);
   }
 
   private int[] previousScores() {

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a cluster's taints do to a placement at a given time. A taint is tolerated while any
- * matching toleration holds; it then stays tolerated until the last of them expires, and that
- * instant is when the decision's inputs next change.
+ * What a cluster's taints do to a placement at a given time. A taint takes effect at its {@code
+ * timeAdded} (at once without one); it is tolerated while any matching toleration holds, and then
+ * stays tolerated until the last of them expires. Those instants are when the decision's inputs
+ * next change.
  */
 final class Tolerations {
   enum Effect {
@@ -39,6 +40,12 @@ final class Tolerations {
     String reason = "";
     Instant next = null;
     for (Taint taint : taints) {
+      Optional<Instant> added = taint.timeAdded();
+      if (added.isPresent() && now.isBefore(added.get())) {
+        // Not in effect yet: the decision changes by itself when it is.
+        next = next == null || added.get().isBefore(next) ? added.get() : next;
+        continue;
+      }
       boolean tolerated = false;
       boolean forever = false;
       Instant until = null;

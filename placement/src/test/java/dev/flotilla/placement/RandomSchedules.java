@@ -9,6 +9,7 @@ import dev.flotilla.api.placement.DecisionGroup;
 import dev.flotilla.api.placement.IntOrPercent;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PlacementSpec;
+import dev.flotilla.api.placement.Ordering;
 import dev.flotilla.api.placement.Prioritizer;
 import dev.flotilla.api.placement.RolloutStrategy;
 import dev.flotilla.api.placement.SpreadConstraint;
@@ -41,9 +42,13 @@ final class RandomSchedules {
   static final List<String> TAINT_KEYS = List.of("maintenance", "degraded", "retiring");
 
   private final SplittableRandom random;
+  // Draws for later features (tie-break, sorter gates and scales) come from a stream of their own,
+  // so the examples the older properties see stay the same.
+  private final SplittableRandom extra;
 
   RandomSchedules(long seed) {
     this.random = new SplittableRandom(seed);
+    this.extra = new SplittableRandom(seed * 31 + 7);
   }
 
   int nextInt(int bound) {
@@ -118,7 +123,16 @@ final class RandomSchedules {
           switch (random.nextInt(5)) {
             case 0 ->
                 new Prioritizer.PropertySorter(
-                    "cpu", pick(List.of(Prioritizer.SortOrder.values())), weight);
+                    "cpu",
+                    pick(List.of(Prioritizer.SortOrder.values())),
+                    weight,
+                    extra.nextInt(3) == 0
+                        ? Optional.of(
+                            LabelSelector.parse("tier!=" + TIERS.get(extra.nextInt(TIERS.size()))))
+                        : Optional.empty(),
+                    extra.nextBoolean()
+                        ? Prioritizer.SorterScale.FleetWeighted
+                        : Prioritizer.SorterScale.Normalized);
             case 3 -> new Prioritizer.PreviouslyPicked(weight);
             case 4 ->
                 new Prioritizer.PropertyScale(
@@ -132,6 +146,7 @@ final class RandomSchedules {
           });
     }
     spec = spec.withPrioritizers(prioritizers);
+    spec = spec.withOrdering(Ordering.values()[extra.nextInt(Ordering.values().length)]);
     if (random.nextBoolean()) {
       spec = spec.withSpreadConstraints(List.of(spread()));
     }

@@ -55,6 +55,11 @@ final class ReferenceScheduler {
       boolean excluded = false;
       boolean penalty = false;
       for (Taint taint : cluster.taints()) {
+        if (taint.timeAdded().isPresent() && now.isBefore(taint.timeAdded().get())) {
+          Instant from = taint.timeAdded().get(); // in effect later: a change then
+          next[0] = next[0] == null || from.isBefore(next[0]) ? from : next[0];
+          continue;
+        }
         boolean tolerated = false;
         for (Toleration t : spec.tolerations()) {
           boolean keyOk = t.key().isEmpty() || t.key().equals(taint.key());
@@ -100,7 +105,12 @@ final class ReferenceScheduler {
     for (Cluster cluster : eligible) {
       long total = penalised.get(cluster.name()) ? -100L * (2 * weights + 1) : 0;
       for (Prioritizer p : spec.prioritizers()) {
-        total += (long) p.weight() * score(p, cluster, eligible, context, next);
+        if (p instanceof Prioritizer.PropertySorter s
+            && s.scale() == Prioritizer.SorterScale.FleetWeighted) {
+          total += 100L * fleetWeighted(s, cluster, fleet); // the weight is in the score
+        } else {
+          total += (long) p.weight() * score(p, cluster, eligible, context, next);
+        }
       }
       scores.put(cluster.name(), total);
     }
@@ -109,14 +119,23 @@ final class ReferenceScheduler {
     // through prioritizers, and spread does not keep it either.
     boolean sticky = spec.ordering() == Ordering.Sticky;
     Set<String> kept = sticky ? context.previous() : Set.of();
+    // Ordering.ScoreThenNameDescending (KubeFleet's pickTopNScoredClusters: sorted by score,
+    // the obsolete-binding affinity and name, then reversed).
     Comparator<Cluster> rank =
-        sticky
-            ? Comparator.<Cluster, Boolean>comparing(c -> !context.previous().contains(c.name()))
-                .thenComparing(c -> -scores.get(c.name()))
-                .thenComparing(c -> Ranking.rendezvous(seed, c.name()), Comparator.reverseOrder())
-                .thenComparing(Cluster::name)
-            : Comparator.<Cluster, Long>comparing(c -> -scores.get(c.name()))
-                .thenComparing(Cluster::name);
+        switch (spec.ordering()) {
+          case Sticky ->
+              Comparator.<Cluster, Boolean>comparing(c -> !context.previous().contains(c.name()))
+                  .thenComparing(c -> -scores.get(c.name()))
+                  .thenComparing(c -> Ranking.rendezvous(seed, c.name()), Comparator.reverseOrder())
+                  .thenComparing(Cluster::name);
+          case ScoreThenName ->
+              Comparator.<Cluster, Long>comparing(c -> -scores.get(c.name()))
+                  .thenComparing(Cluster::name);
+          case ScoreThenNameDescending ->
+              Comparator.<Cluster, Long>comparing(c -> -scores.get(c.name()))
+                  .thenComparing(c -> !context.previous().contains(c.name()))
+                  .thenComparing(Cluster::name, Comparator.reverseOrder());
+        };
     List<Cluster> sorted = new ArrayList<>(eligible);
     sorted.sort(rank);
     int wanted = spec.numberOfClusters().orElse(sorted.size());
@@ -199,6 +218,10 @@ final class ReferenceScheduler {
       return scaled(scale, cluster, eligible);
     }
     Prioritizer.PropertySorter sorter = (Prioritizer.PropertySorter) p;
+    if (sorter.labelSelector().isPresent()
+        && !sorter.labelSelector().get().matches(cluster.labels())) {
+      return 0;
+    }
     Double value = quantity(cluster, sorter.name());
     if (value == null) {
       return 0;
@@ -252,6 +275,40 @@ final class ReferenceScheduler {
       return null;
     }
     return quantity(cluster, scale.name());
+  }
+
+  /** Prioritizer.SorterScale.FleetWeighted as its Javadoc says: the range over the whole fleet. */
+  private static long fleetWeighted(
+      Prioritizer.PropertySorter sorter, Cluster cluster, List<Cluster> fleet) {
+    if (sorter.labelSelector().isPresent()
+        && !sorter.labelSelector().get().matches(cluster.labels())) {
+      return 0;
+    }
+    Double value = quantity(cluster, sorter.name());
+    Quantity low = null;
+    Quantity high = null;
+    for (Cluster other : fleet) {
+      Optional<Quantity> q =
+          Optional.ofNullable(other.properties().get(sorter.name())).flatMap(Quantity::tryParse);
+      if (q.isPresent()) {
+        low = low == null || q.get().compareTo(low) < 0 ? q.get() : low;
+        high = high == null || q.get().compareTo(high) > 0 ? q.get() : high;
+      }
+    }
+    if (value == null || low == null) {
+      return 0;
+    }
+    double min = low.asApproximateDouble();
+    double max = high.asApproximateDouble();
+    if (min == max) {
+      return 0;
+    }
+    double share = (value - min) / (max - min);
+    double w =
+        sorter.sortOrder() == Prioritizer.SortOrder.Descending
+            ? share * sorter.weight()
+            : (1 - share) * sorter.weight();
+    return (long) KubeFleetReference.goRound(w);
   }
 
   private static Double quantity(Cluster cluster, String property) {

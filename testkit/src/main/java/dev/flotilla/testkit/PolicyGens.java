@@ -320,7 +320,7 @@ public final class PolicyGens {
         d.list(0, 1, PolicyGens::spread),
         groups,
         d.optional(x -> rollout(x, groupNames)),
-        d.chance(3) ? Ordering.ScoreThenName : Ordering.Sticky,
+        d.chance(2) ? Ordering.Sticky : d.pick(List.of(Ordering.values())),
         List.of(),
         Optional.empty());
   }
@@ -388,7 +388,11 @@ public final class PolicyGens {
     return switch (d.between(0, 4)) {
       case 0 ->
           new Prioritizer.PropertySorter(
-              d.pick(ODD_KEYS), d.pick(List.of(Prioritizer.SortOrder.values())), weight);
+              d.pick(ODD_KEYS),
+              d.pick(List.of(Prioritizer.SortOrder.values())),
+              weight,
+              d.optional(PolicyGens::labelSelector),
+              d.pick(List.of(Prioritizer.SorterScale.values())));
       case 1 -> new Prioritizer.LabelPreference(labelSelector(d), weight);
       case 3 -> new Prioritizer.PreviouslyPicked(weight);
       case 4 ->

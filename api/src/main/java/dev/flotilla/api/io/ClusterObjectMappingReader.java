@@ -178,7 +178,8 @@ public final class ClusterObjectMappingReader {
           "property",
           "taints",
           "condition",
-          "conditionTaint");
+          "conditionTaint",
+          "kubeFleetEligibility");
 
   private static Optional<Rule> body(String type, ObjectView view) {
     Binder binder = view.binder();
@@ -217,6 +218,8 @@ public final class ClusterObjectMappingReader {
         String conditionType = view.requiredString("type");
         rule = () -> new ClusterObjectMapping.Condition(path, conditionType);
       }
+      case "kubeFleetEligibility" ->
+          rule = () -> new ClusterObjectMapping.KubeFleetEligibility(path);
       default -> {
         String conditionType = view.requiredString("type");
         Set<ConditionStatus> statuses = EnumSet.noneOf(ConditionStatus.class);

@@ -71,7 +71,10 @@ final class PeerPolicies {
           new GroupKind(KarmadaPropagationReader.GROUP, "PropagationPolicy"),
           KarmadaPropagationReader::read,
           new GroupKind(KarmadaPropagationReader.GROUP, "ClusterPropagationPolicy"),
-          KarmadaPropagationReader::read);
+          KarmadaPropagationReader::read,
+
+          new GroupKind(KubeFleetPlacementReader.GROUP, KubeFleetPlacementReader.KIND),
+          KubeFleetPlacementReader::read);
 
   /** The peers' override kinds, read as customizations. */
   static final Map<GroupKind, PeerReader<Customization>> CUSTOMIZATIONS =

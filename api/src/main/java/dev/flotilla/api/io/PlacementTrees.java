@@ -174,6 +174,14 @@ final class PlacementTrees {
       ObjectNode body = out.putObject("propertySorter");
       body.put("name", sorter.name());
       body.put("sortOrder", sorter.sortOrder().name());
+      if (sorter.scale() != Prioritizer.SorterScale.Normalized) {
+        body.put("scale", sorter.scale().name());
+      }
+      if (sorter.labelSelector().isPresent()) {
+        body.set(
+            "labelSelector",
+            labelSelector(sorter.labelSelector().get(), path + ".propertySorter.labelSelector"));
+      }
     } else if (prioritizer instanceof Prioritizer.LabelPreference preference) {
       out.set(
           "labelPreference", labelSelector(preference.labelSelector(), path + ".labelPreference"));

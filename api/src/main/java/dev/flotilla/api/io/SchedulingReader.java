@@ -180,8 +180,16 @@ final class SchedulingReader {
     if (!sorter.has("sortOrder")) {
       sorter.binder().report(sorter.node().location(), sorter.child("sortOrder"), "Required value");
     }
+    Optional<Prioritizer.SorterScale> scale =
+        sorter
+            .string("scale")
+            .flatMap(t -> Documents.enumValue(sorter, "scale", t, Prioritizer.SorterScale.class));
+    boolean scaleFailed = sorter.has("scale") && scale.isEmpty();
+    boolean hasSelector = sorter.has("labelSelector");
+    LabelSelector selector =
+        sorter.object("labelSelector").map(PlacementReader::labelSelector).orElse(null);
     sorter.rejectUnknown();
-    if (order.isEmpty() || name.isEmpty()) {
+    if (order.isEmpty() || name.isEmpty() || scaleFailed || (hasSelector && selector == null)) {
       return Optional.empty();
     }
     return Optional.ofNullable(
@@ -190,7 +198,13 @@ final class SchedulingReader {
             .construct(
                 sorter.node(),
                 sorter.path(),
-                () -> new Prioritizer.PropertySorter(name, order.get(), weight)));
+                () ->
+                    new Prioritizer.PropertySorter(
+                        name,
+                        order.get(),
+                        weight,
+                        Optional.ofNullable(selector),
+                        scale.orElse(Prioritizer.SorterScale.Normalized))));
   }
 
   private static Optional<Prioritizer> propertyScale(ObjectView body, int weight) {

@@ -352,6 +352,39 @@ public final class ClusterObjectMapping {
     }
   }
 
+  /**
+   * KubeFleet's cluster eligibility (kubefleet {@code
+   * pkg/scheduler/clustereligibilitychecker/checker.go}, with the scheduler's default timeouts of 5
+   * minutes) as derived taints of effect {@code NoSelectIfNew}, which no KubeFleet toleration (all
+   * {@code NoSchedule}, {@code NoSelect} in Flotilla) matches: the clusters KubeFleet never
+   * schedules on are not picked anew.
+   *
+   * <ul>
+   *   <li>{@code metadata.deletionTimestamp} set: {@code cluster.kubernetes-fleet.io/left}.
+   *   <li>no {@code MemberAgent} entry in the list at {@code path}: {@code
+   *       cluster.kubernetes-fleet.io/member-agent-absent}.
+   *   <li>its {@code lastReceivedHeartbeat}: {@code cluster.kubernetes-fleet.io/heartbeat-timeout},
+   *       {@code timeAdded} 5 minutes and 1 nanosecond after it (a taint takes effect at its {@code
+   *       timeAdded}: KubeFleet drops a cluster once more than 5 minutes have passed).
+   *   <li>condition {@code Joined} missing or not {@code True}: {@code
+   *       cluster.kubernetes-fleet.io/member-agent-not-joined}.
+   *   <li>condition {@code Healthy} missing: {@code cluster.kubernetes-fleet.io/health-unknown};
+   *       not {@code True}: {@code cluster.kubernetes-fleet.io/unhealthy}, {@code timeAdded} 5
+   *       minutes and 1 nanosecond after its {@code lastTransitionTime}.
+   * </ul>
+   *
+   * <p>An object with no list at {@code path} at all (a hand-written inventory, or a status never
+   * reported) gets only the {@code left} taint, as the other derived taints of this package.
+   *
+   * @param path where the agent status list is ({@code status.agentStatus})
+   */
+  public record KubeFleetEligibility(String path) implements Rule {
+    /** Validates the path. */
+    public KubeFleetEligibility {
+      check("path", path);
+    }
+  }
+
   /** Builds a {@link ClusterObjectMapping}; not thread-safe, the mapping it builds is. */
   public static final class Builder {
     private final String apiVersion;
@@ -457,6 +490,11 @@ public final class ClusterObjectMapping {
     public Builder conditionTaint(
         String path, String type, Set<ConditionStatus> statuses, String key, TaintEffect effect) {
       return rule(new ConditionTaint(path, type, statuses, key, effect));
+    }
+
+    /** Adds KubeFleet's eligibility taints (see {@link KubeFleetEligibility}). */
+    public Builder kubeFleetEligibility(String path) {
+      return rule(new KubeFleetEligibility(path));
     }
 
     /** The mapping. */

@@ -152,6 +152,8 @@ public final class ClusterObjects {
           ClusterObjectMapping.forKind("cluster.kubernetes-fleet.io/*", kind);
       if (kind.equals("MemberCluster")) {
         fleet.taints("spec.taints", TaintSpelling.Kubernetes);
+        // The clusters KubeFleet's scheduler never picks (clustereligibilitychecker/checker.go).
+        fleet.kubeFleetEligibility("status.agentStatus");
       }
       fleet
           .propertyObjects("status.properties", "value")

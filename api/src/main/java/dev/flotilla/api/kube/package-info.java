@@ -49,7 +49,7 @@
  *       cluster.karmada.io/not-ready} / {@code cluster.karmada.io/unreachable}, {@code
  *       NoSelectIfNew} (Karmada's {@code NoSchedule}), unless already there (as Karmada's cluster
  *       controller does)</td></tr>
- *   <tr><td rowspan="4">KubeFleet {@code MemberCluster} ({@code cluster.kubernetes-fleet.io/*},
+ *   <tr><td rowspan="5">KubeFleet {@code MemberCluster} ({@code cluster.kubernetes-fleet.io/*},
  *       {@code v1} and {@code v1beta1})</td>
  *       <td>{@code spec.taints}</td><td>taints ({@code NoSchedule} becomes {@code
  *       NoSelect})</td></tr>
@@ -61,6 +61,13 @@
  *       available-<r>}</td></tr>
  *   <tr><td>condition {@code Joined}</td><td>property {@code
  *       condition.flotilla.dev/Joined}</td></tr>
+ *   <tr><td>{@code metadata.deletionTimestamp}, {@code status.agentStatus[type=MemberAgent]}
+ *       ({@code lastReceivedHeartbeat}, conditions {@code Joined} and {@code Healthy})</td>
+ *       <td>KubeFleet's eligibility as {@code NoSelectIfNew} taints {@code
+ *       cluster.kubernetes-fleet.io/left}, {@code member-agent-absent}, {@code
+ *       heartbeat-timeout} (taking effect 5 minutes after the heartbeat), {@code
+ *       member-agent-not-joined}, {@code health-unknown}, {@code unhealthy} (5 minutes after
+ *       the transition); see {@link dev.flotilla.api.kube.ClusterObjectMapping.KubeFleetEligibility}</td></tr>
  *   <tr><td>KubeFleet {@code InternalMemberCluster}</td><td>as {@code MemberCluster}, without
  *       taints; {@code Joined} from {@code status.agentStatus[type=MemberAgent].conditions}</td>
  *       <td>the same properties</td></tr>

@@ -16,5 +16,12 @@ public enum Ordering {
    * prioritizers such as {@link Prioritizer.PreviouslyPicked} (and {@code NoSelectIfNew} taints).
    * This is Open Cluster Management's order (its scheduler sorts by score, then name).
    */
-  ScoreThenName
+  ScoreThenName,
+  /**
+   * Higher total score first; among equal scores, clusters of the previous decision first, then
+   * names in descending order. This is KubeFleet's order: its scheduler sorts by score (with a
+   * last component for clusters that already hold a binding of the placement), then name, and
+   * reverses the list (kubefleet pkg/scheduler/framework/score.go, frameworkutils.go).
+   */
+  ScoreThenNameDescending
 }

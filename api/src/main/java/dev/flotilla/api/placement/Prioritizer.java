@@ -23,20 +23,33 @@ public sealed interface Prioritizer {
   String describe();
 
   /**
-   * Scores a quantity property, normalised over the eligible clusters: with {@code Descending} the
-   * largest value scores 100 and the smallest 0 (linearly between), with {@code Ascending} the
-   * reverse. When every eligible cluster has the same value they all score 100; a cluster without
-   * the property, or whose value is not a quantity, scores 0.
+   * Scores a quantity property. With the {@link SorterScale#Normalized Normalized} scale (the
+   * default) the score is normalised over the eligible clusters: with {@code Descending} the
+   * largest value scores 100 and the smallest 0 (linearly between, rounded), with {@code Ascending}
+   * the reverse; when every eligible cluster has the same value they all score 100. With the {@link
+   * SorterScale#FleetWeighted FleetWeighted} scale see there. Either way a cluster without the
+   * property, whose value is not a quantity, or that does not match {@code labelSelector} (when
+   * given) scores 0.
    *
    * @param name the property name
-   * @param sortOrder which end scores 100
+   * @param sortOrder which end scores highest
    * @param weight the weight
+   * @param labelSelector when present, only clusters matching it are scored (others score 0)
+   * @param scale how values become scores
    */
-  record PropertySorter(String name, SortOrder sortOrder, int weight) implements Prioritizer {
+  record PropertySorter(
+      String name,
+      SortOrder sortOrder,
+      int weight,
+      Optional<LabelSelector> labelSelector,
+      SorterScale scale)
+      implements Prioritizer {
     /** Validates the name and weight. */
     public PropertySorter {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(sortOrder, "sortOrder");
+      Objects.requireNonNull(labelSelector, "labelSelector");
+      Objects.requireNonNull(scale, "scale");
       for (String error : LabelRules.propertyNameErrors(name)) {
         throw ValidationException.at(
             "propertySorter.name", "Invalid value: \"" + name + "\": " + error);
@@ -44,10 +57,41 @@ public sealed interface Prioritizer {
       checkWeight(weight);
     }
 
+    /** A normalised sorter over every eligible cluster. */
+    public PropertySorter(String name, SortOrder sortOrder, int weight) {
+      this(name, sortOrder, weight, Optional.empty(), SorterScale.Normalized);
+    }
+
     @Override
     public String describe() {
-      return "propertySorter " + name + " " + sortOrder;
+      return "propertySorter "
+          + name
+          + " "
+          + sortOrder
+          + (scale == SorterScale.Normalized ? "" : " " + scale)
+          + labelSelector.map(s -> " if " + s).orElse("");
     }
+  }
+
+  /** How a {@link PropertySorter} turns property values into scores. */
+  enum SorterScale {
+    /**
+     * Over the eligible clusters: the best value scores 100, the worst 0, linearly between (rounded
+     * to the nearest integer); all 100 when every eligible cluster has the same value. The score is
+     * then multiplied by the weight like any prioritizer's.
+     */
+    Normalized,
+    /**
+     * KubeFleet's preferred property sorters (kubefleet {@code
+     * pkg/scheduler/framework/plugins/clusteraffinity/types.go}, {@code interpolateWeightFor}): the
+     * range [min, max] is taken over every cluster of the inventory, whether the placement selects
+     * it or not; a cluster's score is {@code round(weight * share)}, where {@code share} is {@code
+     * (value - min) / (max - min)} for {@code Descending} and {@code 1 - (value - min) / (max -
+     * min)} for {@code Ascending}, computed in {@code double} and rounded half away from zero; it
+     * is 0 when min equals max. The weight is folded into the score, so the cluster's total gains
+     * {@code 100 * score}, as a label preference of the same weight gains {@code 100 * weight}.
+     */
+    FleetWeighted
   }
 
   /**

@@ -107,7 +107,7 @@ class ClusterObjectMappingReaderTest {
                 + " supported values: \"Flotilla\", \"Karmada\", \"Kubernetes\", \"OpenClusterManagement\"",
             "sites.yaml:8:5: spec.rules[2]: Invalid value: must set exactly one of labels, label,"
                 + " annotations, properties, propertyList, property, taints, condition,"
-                + " conditionTaint",
+                + " conditionTaint, kubeFleetEligibility",
             "sites.yaml:9:21: spec.rules[3].conditionTaint.effect: Required value",
             "sites.yaml:9:21: spec.rules[3].conditionTaint.statuses[0]: Unsupported value:"
                 + " \"Never\": supported values: \"Absent\", \"False\", \"True\", \"Unknown\""),

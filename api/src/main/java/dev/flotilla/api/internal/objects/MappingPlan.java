@@ -82,6 +82,10 @@ final class MappingPlan {
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
       Draft.Found<N> found = draft.resolve(draft.root, paths.get(i));
+      if (rule instanceof ClusterObjectMapping.KubeFleetEligibility) {
+        derived.addAll(FleetEligibility.taints(draft, found));
+        continue;
+      }
       if (rule instanceof ClusterObjectMapping.ConditionTaint taint) {
         if (found == null) {
           // No conditions list at all: a hand-written object, or one whose status was never
