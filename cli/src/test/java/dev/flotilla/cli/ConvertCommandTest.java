@@ -72,6 +72,15 @@ class ConvertCommandTest {
         "json");
   }
 
+  @Test
+  void aKubeFleetPlacementAndItsConversionPickTheSameClusters() throws IOException {
+    String[] at = {"--now", "2026-03-01T12:00:00Z"};
+    samePlacement(
+        "kubefleet/memberclusters.yaml", "kubefleet/crp.yaml", at[0], at[1], "-o", "names");
+    samePlacement(
+        "kubefleet/memberclusters.yaml", "kubefleet/crp.yaml", at[0], at[1], "-o", "json");
+  }
+
   /** {@code customize} with the peer's overrides and with their converted forms print the same. */
   private void sameCustomization(String inventory, String manifests, String... policies)
       throws IOException {

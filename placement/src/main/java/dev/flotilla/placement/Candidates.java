@@ -70,8 +70,7 @@ final class Candidates {
     this.termScores = scoring.scores(prioritizers);
     this.score = totals(termScores, prioritizers, eligible, 100L * penaltyWeight);
     this.nextChange = earliest(eligible.nextChange(), scoring.nextChange());
-    this.ranking =
-        new Ranking(kept, score, weight, name, afterScore);
+    this.ranking = new Ranking(kept, score, weight, name, afterScore);
   }
 
   /**

@@ -72,7 +72,6 @@ final class PeerPolicies {
           KarmadaPropagationReader::read,
           new GroupKind(KarmadaPropagationReader.GROUP, "ClusterPropagationPolicy"),
           KarmadaPropagationReader::read,
-
           new GroupKind(KubeFleetPlacementReader.GROUP, KubeFleetPlacementReader.KIND),
           KubeFleetPlacementReader::read);
 

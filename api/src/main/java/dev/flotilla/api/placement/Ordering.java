@@ -19,9 +19,9 @@ public enum Ordering {
   ScoreThenName,
   /**
    * Higher total score first; among equal scores, clusters of the previous decision first, then
-   * names in descending order. This is KubeFleet's order: its scheduler sorts by score (with a
-   * last component for clusters that already hold a binding of the placement), then name, and
-   * reverses the list (kubefleet pkg/scheduler/framework/score.go, frameworkutils.go).
+   * names in descending order. This is KubeFleet's order: its scheduler sorts by score (with a last
+   * component for clusters that already hold a binding of the placement), then name, and reverses
+   * the list (kubefleet pkg/scheduler/framework/score.go, frameworkutils.go).
    */
   ScoreThenNameDescending
 }
