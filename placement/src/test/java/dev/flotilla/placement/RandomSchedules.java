@@ -7,7 +7,6 @@ import dev.flotilla.api.labels.LabelSelector;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
 import dev.flotilla.api.placement.DecisionGroup;
 import dev.flotilla.api.placement.IntOrPercent;
-import dev.flotilla.api.placement.Ordering;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PlacementSpec;
 import dev.flotilla.api.placement.Prioritizer;
@@ -146,7 +145,6 @@ final class RandomSchedules {
           });
     }
     spec = spec.withPrioritizers(prioritizers);
-    spec = spec.withOrdering(Ordering.values()[extra.nextInt(Ordering.values().length)]);
     if (random.nextBoolean()) {
       spec = spec.withSpreadConstraints(List.of(spread()));
     }

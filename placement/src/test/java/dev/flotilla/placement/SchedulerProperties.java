@@ -37,12 +37,16 @@ class SchedulerProperties {
               List<Cluster> fleet = random.fleet(random.nextInt(60));
               Placement placement = random.placement();
               if (random.nextInt(3) == 0) {
-                // OCM's order: score, then name (the stickiness properties hold for Sticky only).
+                // OCM's and KubeFleet's orders (the stickiness properties hold for Sticky only).
+                Ordering peer =
+                    random.nextBoolean()
+                        ? Ordering.ScoreThenName
+                        : Ordering.ScoreThenNameDescending;
                 placement =
                     new Placement(
                         placement.name(),
                         placement.namespace(),
-                        placement.spec().withOrdering(Ordering.ScoreThenName));
+                        placement.spec().withOrdering(peer));
               }
               SchedulingContext context = random.context(fleet);
               PlacementDecision fast =
