@@ -49,9 +49,10 @@ final class ValueColumn {
   final String key;
   private final Kind kind;
   private final Chunked.Ints ids;
-  private final ShardedMap<String, Integer> idsByValue;
+  private final StringIndex idsByValue;
   private final Chunked.Objects<String> values;
   private final Chunked.Objects<Posting> postings;
+  private final Chunked.Ints singles;
   private final int valueCount;
   private final Posting present;
   private final long[] numbers;
@@ -63,9 +64,10 @@ final class ValueColumn {
       String key,
       Kind kind,
       Chunked.Ints ids,
-      ShardedMap<String, Integer> idsByValue,
+      StringIndex idsByValue,
       Chunked.Objects<String> values,
       Chunked.Objects<Posting> postings,
+      Chunked.Ints singles,
       int valueCount,
       Posting present,
       long[] numbers,
@@ -78,6 +80,7 @@ final class ValueColumn {
     this.idsByValue = idsByValue;
     this.values = values;
     this.postings = postings;
+    this.singles = singles;
     this.valueCount = valueCount;
     this.present = present;
     this.numbers = numbers;
@@ -90,6 +93,8 @@ final class ValueColumn {
   static ValueColumn build(String key, Kind kind, String[] valuesByOrdinal, int capacity) {
     Map<String, Integer> idOf = new HashMap<>();
     List<String> distinct = new ArrayList<>();
+    // Most values of a column with many values are on one cluster (serials, sites): their ids
+    // come from a hash map only while building; the column keeps them in a StringIndex.
     int[] ids = new int[capacity];
     int[] counts = new int[16];
     int presentCount = 0;
@@ -119,15 +124,20 @@ final class ValueColumn {
         presentOrdinals[p++] = ordinal;
       }
     }
-    Object[] postingArray = postings(ids, counts, distinct.size(), presentCount, capacity);
+    int valueCount = distinct.size();
+    idOf = null; // let the build's map go before the postings are made
+    int[] singleArray = new int[valueCount];
+    Object[] postingArray = postings(ids, counts, valueCount, presentCount, capacity, singleArray);
     Typed typed = Typed.of(kind, distinct);
+    String[] valueArray = distinct.toArray(new String[0]);
     return new ValueColumn(
         key,
         kind,
         Chunked.Ints.of(ids),
-        ShardedMap.of(idOf),
-        Chunked.Objects.of(distinct.toArray()),
+        StringIndex.of(valueArray, valueCount),
+        Chunked.Objects.of(valueArray),
         Chunked.Objects.of(postingArray),
+        Chunked.Ints.of(singleArray),
         distinct.size(),
         Posting.of(presentOrdinals, presentCount, capacity),
         typed.numbers,
@@ -136,9 +146,12 @@ final class ValueColumn {
         typed.versions);
   }
 
-  /** One posting per value id, by a counting sort of the ordinals: one array, sliced per value. */
+  /**
+   * One posting per value id, by a counting sort of the ordinals: one array, sliced per value. A
+   * value on one cluster gets no posting object: its ordinal goes to {@code singles} (else -1).
+   */
   private static Object[] postings(
-      int[] ids, int[] counts, int valueCount, int presentCount, int capacity) {
+      int[] ids, int[] counts, int valueCount, int presentCount, int capacity, int[] singles) {
     int[] starts = new int[valueCount + 1];
     for (int id = 0; id < valueCount; id++) {
       starts[id + 1] = starts[id] + counts[id];
@@ -152,6 +165,11 @@ final class ValueColumn {
     }
     Object[] out = new Object[valueCount];
     for (int id = 0; id < valueCount; id++) {
+      if (counts[id] == 1) {
+        singles[id] = sorted[starts[id]];
+        continue;
+      }
+      singles[id] = -1;
       int[] slice = Arrays.copyOfRange(sorted, starts[id], starts[id + 1]);
       out[id] = Posting.of(slice, slice.length, capacity);
     }
@@ -176,8 +194,8 @@ final class ValueColumn {
 
   /** The posting of {@code value}; empty when no cluster ever held it. */
   Posting posting(String value) {
-    Integer id = idsByValue.get(value);
-    return id == null ? Posting.EMPTY : postings.get(id);
+    int id = idsByValue.get(value, values::get);
+    return id < 0 ? Posting.EMPTY : postingOf(id);
   }
 
   Posting present() {
@@ -193,7 +211,8 @@ final class ValueColumn {
   }
 
   Posting postingOf(int id) {
-    return postings.get(id);
+    int single = singles.get(id);
+    return single >= 0 ? new Posting.Sparse(new int[] {single}) : postings.get(id);
   }
 
   /** Value {@code id} of a property column read as a quantity, or null when it is not one. */
@@ -234,10 +253,10 @@ final class ValueColumn {
     if (oldId >= 0 && value != null && values.get(oldId).equals(value)) {
       return this;
     }
-    Chunked.Objects<Posting> newPostings = postings;
+    Postings changed = new Postings(postings, singles);
     Posting newPresent = present;
     if (oldId >= 0) {
-      newPostings = newPostings.set(oldId, postings.get(oldId).without(ordinal, capacity));
+      changed.set(oldId, postingOf(oldId).without(ordinal, capacity));
       newPresent = newPresent.without(ordinal, capacity);
     }
     if (value == null) {
@@ -247,7 +266,8 @@ final class ValueColumn {
           ids.set(ordinal, -1),
           idsByValue,
           values,
-          newPostings,
+          changed.postings,
+          changed.singles,
           valueCount,
           newPresent,
           numbers,
@@ -255,16 +275,17 @@ final class ValueColumn {
           quantities,
           versions);
     }
-    Integer existing = idsByValue.get(value);
-    if (existing != null) {
-      newPostings = newPostings.set(existing, newPostings.get(existing).with(ordinal, capacity));
+    int existing = idsByValue.get(value, values::get);
+    if (existing >= 0) {
+      changed.set(existing, changed.get(existing).with(ordinal, capacity));
       return new ValueColumn(
           key,
           kind,
           ids.set(ordinal, existing),
           idsByValue,
           values,
-          newPostings,
+          changed.postings,
+          changed.singles,
           valueCount,
           newPresent.with(ordinal, capacity),
           numbers,
@@ -272,12 +293,45 @@ final class ValueColumn {
           quantities,
           versions);
     }
-    return withNewValue(ordinal, value, capacity, newPostings, newPresent);
+    return withNewValue(ordinal, value, capacity, changed, newPresent);
+  }
+
+  /**
+   * The postings of a column being updated: a posting of one ordinal goes to {@code singles}, any
+   * other to {@code postings} (each side cleared where the other holds the value).
+   */
+  private static final class Postings {
+    Chunked.Objects<Posting> postings;
+    Chunked.Ints singles;
+
+    Postings(Chunked.Objects<Posting> postings, Chunked.Ints singles) {
+      this.postings = postings;
+      this.singles = singles;
+    }
+
+    Posting get(int id) {
+      int single = singles.get(id);
+      return single >= 0 ? new Posting.Sparse(new int[] {single}) : postings.get(id);
+    }
+
+    void set(int id, Posting posting) {
+      if (posting.count() == 1 && posting instanceof Posting.Sparse sparse) {
+        singles = singles.set(id, sparse.ordinals[0]);
+        if (postings.get(id) != null) {
+          postings = postings.set(id, null);
+        }
+      } else {
+        postings = postings.set(id, posting);
+        if (singles.get(id) >= 0) {
+          singles = singles.set(id, -1);
+        }
+      }
+    }
   }
 
   /** {@link #with} for a value entering the dictionary: it gets the next id, typed once here. */
   private ValueColumn withNewValue(
-      int ordinal, String value, int capacity, Chunked.Objects<Posting> postings, Posting present) {
+      int ordinal, String value, int capacity, Postings changed, Posting present) {
     int id = valueCount;
     long[] newNumbers = numbers;
     int[] newNumberIds = numberIds;
@@ -299,13 +353,16 @@ final class ValueColumn {
       newQuantities = quantities.set(id, Quantity.tryParse(value).orElse(null));
       newVersions = versions.set(id, Version.tryParseNormalized(value).orElse(null));
     }
+    changed.set(id, Posting.EMPTY.with(ordinal, capacity));
+    Chunked.Objects<String> newValues = values.set(id, value);
     return new ValueColumn(
         key,
         kind,
         ids.set(ordinal, id),
-        idsByValue.with(value, id),
-        values.set(id, value),
-        postings.set(id, Posting.EMPTY.with(ordinal, capacity)),
+        idsByValue.with(value, id, newValues::get),
+        newValues,
+        changed.postings,
+        changed.singles,
         valueCount + 1,
         present.with(ordinal, capacity),
         newNumbers,
