@@ -22,18 +22,23 @@ import java.util.Set;
 public final class SummaryContext {
   private final Instant now;
   private final Map<String, Map<String, Object>> clusters;
+  private final Inventory inventory;
   private final Set<String> expected;
 
   private SummaryContext(
-      Instant now, Map<String, Map<String, Object>> clusters, Set<String> expected) {
+      Instant now,
+      Map<String, Map<String, Object>> clusters,
+      Inventory inventory,
+      Set<String> expected) {
     this.now = now;
     this.clusters = clusters;
+    this.inventory = inventory;
     this.expected = expected;
   }
 
   /** A context judging staleness at {@code now}, with no clusters and no expectations. */
   public static SummaryContext at(Instant now) {
-    return new SummaryContext(Objects.requireNonNull(now, "now"), Map.of(), Set.of());
+    return new SummaryContext(Objects.requireNonNull(now, "now"), Map.of(), null, Set.of());
   }
 
   /** The same context, with {@code cluster} showing these clusters' facts. */
@@ -42,17 +47,22 @@ public final class SummaryContext {
     for (Cluster cluster : fleet) {
       values.put(cluster.name(), ClusterVariables.value(cluster));
     }
-    return new SummaryContext(now, Map.copyOf(values), expected);
+    return new SummaryContext(now, Map.copyOf(values), null, expected);
   }
 
-  /** The same context, with {@code cluster} showing the inventory's facts (read once, here). */
+  /**
+   * The same context, with {@code cluster} showing the inventory's facts. The snapshot is
+   * immutable, so each report's cluster is read from its index when the report is evaluated
+   * (nothing is copied here: a million clusters' variables as maps would take about a gigabyte).
+   */
   public SummaryContext withInventory(Inventory inventory) {
-    return withClusters(inventory.clusters());
+    return new SummaryContext(
+        now, Map.of(), Objects.requireNonNull(inventory, "inventory"), expected);
   }
 
   /** The same context, counting as missing the clusters of {@code names} that do not report. */
   public SummaryContext expecting(Collection<String> names) {
-    return new SummaryContext(now, clusters, Set.copyOf(names));
+    return new SummaryContext(now, clusters, inventory, Set.copyOf(names));
   }
 
   /** The clock staleness is judged against. */
@@ -67,7 +77,8 @@ public final class SummaryContext {
 
   /** The value of the CEL variable {@code cluster} for {@code name}. */
   Map<String, Object> clusterValue(String name) {
-    Map<String, Object> value = clusters.get(name);
+    Map<String, Object> value =
+        inventory != null ? inventory.clusterVariable(name).orElse(null) : clusters.get(name);
     return value != null
         ? value
         : Map.of("name", name, "labels", Map.of(), "annotations", Map.of(), "properties", Map.of());
