@@ -60,6 +60,16 @@ final class ValueColumn {
   private final Chunked.Objects<Quantity> quantities;
   private final Chunked.Objects<Version> versions;
 
+  /**
+   * What evaluators derive from this column alone (a one-key CEL term's outcome per value, see
+   * Combinations.Outcomes), keyed by the term: valid as long as the column, which is immutable and
+   * shared by every later snapshot that leaves the key alone. Bounded, cleared when full.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<Object, Object> derived =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int DERIVED = 16;
+
   private ValueColumn(
       String key,
       Kind kind,
@@ -369,6 +379,20 @@ final class ValueColumn {
         newNumberIds,
         newQuantities,
         newVersions);
+  }
+
+  /** What {@code compute} derives from this column for {@code key}, computed once per column. */
+  @SuppressWarnings("unchecked")
+  <K, T> T derived(K key, java.util.function.Function<K, T> compute) {
+    Object value = derived.get(key);
+    if (value == null) {
+      value = compute.apply(key);
+      if (derived.size() >= DERIVED) {
+        derived.clear();
+      }
+      derived.put(key, value);
+    }
+    return (T) value;
   }
 
   /** True when no cluster holds the key any more. */
