@@ -2,11 +2,8 @@ package dev.flotilla.placement;
 
 import dev.flotilla.api.quantity.Quantity;
 import dev.flotilla.api.quantity.Version;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One label key (or property name) of an inventory, dictionary-encoded, with its inverted index.
@@ -101,10 +98,12 @@ final class ValueColumn {
 
   /** Builds the column for {@code valuesByOrdinal} (null where absent) in linear time. */
   static ValueColumn build(String key, Kind kind, String[] valuesByOrdinal, int capacity) {
-    Map<String, Integer> idOf = new HashMap<>();
-    List<String> distinct = new ArrayList<>();
-    // Most values of a column with many values are on one cluster (serials, sites): their ids
-    // come from a hash map only while building; the column keeps them in a StringIndex.
+    // Ids by first appearance from a flat open-addressing table (slot: id + 1) over `distinct`:
+    // a column of a million serial numbers would otherwise build a million HashMap nodes and
+    // boxed ids just to throw them away; the column keeps its dictionary in a StringIndex.
+    String[] distinct = new String[16];
+    int valueCount = 0;
+    int[] table = new int[64];
     int[] ids = new int[capacity];
     int[] counts = new int[16];
     int presentCount = 0;
@@ -114,19 +113,64 @@ final class ValueColumn {
         ids[ordinal] = -1;
         continue;
       }
-      Integer id = idOf.get(value);
-      if (id == null) {
-        id = distinct.size();
-        idOf.put(value, id);
-        distinct.add(value);
-        if (id == counts.length) {
-          counts = Arrays.copyOf(counts, counts.length * 2);
+      int mask = table.length - 1;
+      int slot = spread(value.hashCode()) & mask;
+      int id;
+      while (true) {
+        int entry = table[slot];
+        if (entry == 0) {
+          id = valueCount++;
+          table[slot] = id + 1;
+          if (id == distinct.length) {
+            distinct = Arrays.copyOf(distinct, id * 2);
+            counts = Arrays.copyOf(counts, id * 2);
+          }
+          distinct[id] = value;
+          if (valueCount * 2 > table.length) {
+            table = rehash(table.length * 2, distinct, valueCount);
+          }
+          break;
         }
+        if (distinct[entry - 1].equals(value)) {
+          id = entry - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
       }
       ids[ordinal] = id;
       counts[id]++;
       presentCount++;
     }
+    return build(
+        key, kind, capacity, Arrays.copyOf(distinct, valueCount), ids, counts, presentCount);
+  }
+
+  private static int spread(int h) {
+    h *= 0x9e3779b9;
+    return h ^ (h >>> 16);
+  }
+
+  private static int[] rehash(int size, String[] distinct, int count) {
+    int[] table = new int[size];
+    int mask = size - 1;
+    for (int id = 0; id < count; id++) {
+      int slot = spread(distinct[id].hashCode()) & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = id + 1;
+    }
+    return table;
+  }
+
+  private static ValueColumn build(
+      String key,
+      Kind kind,
+      int capacity,
+      String[] valueArray,
+      int[] ids,
+      int[] counts,
+      int presentCount) {
     int[] presentOrdinals = new int[presentCount];
     int p = 0;
     for (int ordinal = 0; ordinal < capacity; ordinal++) {
@@ -134,12 +178,10 @@ final class ValueColumn {
         presentOrdinals[p++] = ordinal;
       }
     }
-    int valueCount = distinct.size();
-    idOf = null; // let the build's map go before the postings are made
+    int valueCount = valueArray.length;
     int[] singleArray = new int[valueCount];
     Object[] postingArray = postings(ids, counts, valueCount, presentCount, capacity, singleArray);
-    Typed typed = Typed.of(kind, distinct);
-    String[] valueArray = distinct.toArray(new String[0]);
+    Typed typed = Typed.of(kind, Arrays.asList(valueArray));
     return new ValueColumn(
         key,
         kind,
@@ -148,7 +190,7 @@ final class ValueColumn {
         Chunked.Objects.of(valueArray),
         Chunked.Objects.of(postingArray),
         Chunked.Ints.of(singleArray),
-        distinct.size(),
+        valueCount,
         Posting.of(presentOrdinals, presentCount, capacity),
         typed.numbers,
         typed.numberIds,
