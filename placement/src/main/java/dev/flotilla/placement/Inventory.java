@@ -25,15 +25,17 @@ public final class Inventory {
   /*
    * Layout, for maintainers. Every cluster has a dense ordinal (its slot); removed clusters leave a
    * hole until holes outnumber clusters, when the snapshot is rebuilt. Labels and properties are
-   * stored by column, one ValueColumn per key, dictionary-encoded: each column holds an int (a value
-   * id, -1 when absent) for every slot, so a cluster costs an int per key of the fleet rather than a
-   * hash map of its own, and the inverted index (value -> clusters) lives in the same column.
-   * Property columns also hold each distinct value parsed as a quantity and a version, once.
-   * Annotations and taints, rarely read in bulk, are kept per cluster. Everything is persistent
-   * (Chunked, ShardedMap, Posting): an update copies the chunks (4 KB), postings and dictionary
-   * shard it touches, plus the map of columns when a column changes, and shares the rest, so older
-   * snapshots stay valid. Invariant: a slot is live (in `live`) exactly when `names` has a name
-   * there, and only live slots have value ids.
+   * stored by column, one ValueColumn per key, dictionary-encoded: each column holds a value id
+   * (-1 when absent) for every slot, packed as a byte, char or int as the dictionary's size allows,
+   * so a cluster costs about a byte per key of the fleet rather than a hash map of its own, and the
+   * inverted index (value -> clusters) lives in the same column. Property columns also hold each
+   * distinct value parsed as a quantity and a version, once. Names map to ordinals through a
+   * StringIndex (open addressing over ids; the strings are the `names` column's). Annotations and
+   * taints, rarely read in bulk, are kept per cluster, equal maps and lists once per bulk build.
+   * Everything is persistent (Chunked, StringIndex, Posting): an update copies the chunks, postings
+   * and index shard it touches, plus the map of columns when a column changes, and shares the rest,
+   * so older snapshots stay valid. Invariant: a slot is live (in `live`) exactly when `names` has a
+   * name there, and only live slots have value ids.
    */
   private final int capacity;
   private final int size;
