@@ -10,8 +10,10 @@ import java.util.List;
  *
  * <p>For maintainers. Layout: each distinct value gets an id in order of first appearance; {@code
  * ids} maps a cluster ordinal to its value id ({@code -1} when the cluster lacks the key); {@code
- * postings} maps a value id to the clusters holding it, and {@code present} holds every cluster
- * that has the key. What a selector needs of a value is worked out once, when the value enters the
+ * postings} maps a value id to the clusters holding it, except a value held by one cluster, whose
+ * ordinal is in {@code singles} instead (no posting object for each serial number); {@code
+ * idsByValue} finds a value's id (a StringIndex over {@code values}), and {@code present} holds
+ * every cluster that has the key. What a selector needs of a value is worked out once, when the value enters the
  * dictionary, never per select:
  *
  * <ul>
