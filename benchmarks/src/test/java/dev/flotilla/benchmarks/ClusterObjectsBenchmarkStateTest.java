@@ -30,8 +30,10 @@ class ClusterObjectsBenchmarkStateTest {
     Cluster first = benchmark.fromMap(state).clusters().get(0);
     assertEquals("store-000000", first.name());
     assertEquals(8, first.labels().size());
-    // 3 allocatable + 3 capacity + 5 claims + kubernetesVersion + the Available condition.
-    assertEquals(13, first.properties().size(), first.properties().toString());
+    // 3 allocatable (also under resources.flotilla.dev/allocatable-, since a claim may share a
+    // resource's name) + 3 capacity + 5 claims + their names in order + kubernetesVersion + the
+    // Available condition.
+    assertEquals(17, first.properties().size(), first.properties().toString());
     assertTrue(first.properties().containsKey("kubeversion.open-cluster-management.io"));
     assertTrue(
         benchmark.fromMap(state).clusters().stream().anyMatch(c -> !c.taints().isEmpty()),

@@ -10,9 +10,12 @@ import dev.flotilla.testkit.FleetGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.AbstractList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -27,25 +30,61 @@ final class DemoFleet {
     return ManifestWriter.yamlFactory();
   }
 
+  /**
+   * Fleets above this size are not kept as records once indexed: a million {@code Cluster} records
+   * take about 770 MB, the inventory about a third of that. The demo then reads the clusters again
+   * from the generator (each is a pure function of the seed and its ordinal) when it writes them or
+   * generates their reports.
+   */
+  static final int KEPT_CLUSTERS = 250_000;
+
   final List<Cluster> clusters;
   final Inventory inventory;
+  private final String shape;
 
-  private DemoFleet(List<Cluster> clusters, Inventory inventory) {
+  private DemoFleet(List<Cluster> clusters, Inventory inventory, String shape) {
     this.clusters = clusters;
     this.inventory = inventory;
+    this.shape = shape;
   }
 
   static DemoFleet generate(int size, long seed, DemoSteps steps) {
-    List<Cluster> clusters =
-        steps.run(
-            "generate fleet",
-            () -> FleetGenerator.builder().seed(seed).clusters(size).build().generate());
-    Inventory inventory = steps.run("index inventory", () -> Inventory.of(clusters));
-    return new DemoFleet(clusters, inventory);
+    FleetGenerator generator = FleetGenerator.builder().seed(seed).clusters(size).build();
+    List<Cluster> generated = steps.run("generate fleet", generator::generate);
+    Inventory inventory = steps.run("index inventory", () -> Inventory.of(generated));
+    String shape = shape(generated);
+    List<Cluster> kept = size > KEPT_CLUSTERS ? new Regenerated(generator, size) : generated;
+    return new DemoFleet(kept, inventory, shape);
+  }
+
+  /** The fleet's clusters read from the generator on demand, one at a time. */
+  private static final class Regenerated extends AbstractList<Cluster> implements RandomAccess {
+    private final FleetGenerator generator;
+    private final int size;
+
+    Regenerated(FleetGenerator generator, int size) {
+      this.generator = generator;
+      this.size = size;
+    }
+
+    @Override
+    public Cluster get(int index) {
+      Objects.checkIndex(index, size);
+      return generator.cluster(index);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   /** One line on the fleet's shape: how many regions, zones, sites and tainted clusters. */
   void print(PrintWriter out) {
+    out.print(shape);
+  }
+
+  private static String shape(List<Cluster> clusters) {
     Set<String> regions = new HashSet<>();
     Set<String> zones = new HashSet<>();
     Set<String> sites = new HashSet<>();
@@ -58,7 +97,7 @@ final class DemoFleet {
       hardware.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_HARDWARE, ""));
       tainted += cluster.taints().isEmpty() ? 0 : 1;
     }
-    out.printf(
+    return String.format(
         "  %s, %s, %s, %s, %s%n",
         Count.of(regions.size(), "region"),
         Count.of(zones.size(), "zone"),

@@ -8,15 +8,19 @@ import dev.flotilla.api.io.StatusSummaryReader;
 import dev.flotilla.api.summary.StatusReport;
 import dev.flotilla.placement.Inventory;
 import dev.flotilla.summarize.CompiledSummary;
+import dev.flotilla.summarize.Summary;
 import dev.flotilla.summarize.SummaryContext;
 import dev.flotilla.summarize.SummaryResult;
 import dev.flotilla.testkit.StatusReportGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -58,11 +62,22 @@ final class DemoSummary {
   /** The clock reports are generated and judged against. */
   static final String NOW = StatusReportGenerator.DEFAULT_NOW.toString();
 
-  private final List<StatusReport> reports;
+  /**
+   * Above {@link DemoFleet#KEPT_CLUSTERS} clusters, reports are generated and summarized this many
+   * at a time and the slices' summaries merged ({@link Summary#merge}: counts, sums and lists
+   * exact, quantiles within the sketch's bound), so that a million reports (about 1.5 KB each as
+   * maps) are never all in memory; below it, one {@link CompiledSummary#summarize} call over every
+   * report, as {@code flotilla summarize} does.
+   */
+  static final int SLICE = 131_072;
+
+  private final StatusReportGenerator generator;
+  private final List<Cluster> fleet;
   private final SummaryResult result;
 
-  private DemoSummary(List<StatusReport> reports, SummaryResult result) {
-    this.reports = reports;
+  private DemoSummary(StatusReportGenerator generator, List<Cluster> fleet, SummaryResult result) {
+    this.generator = generator;
+    this.fleet = fleet;
     this.result = result;
   }
 
@@ -73,19 +88,51 @@ final class DemoSummary {
       long seed,
       DemoSteps steps) {
     StatusReportGenerator generator = StatusReportGenerator.builder().seed(seed).build();
-    List<StatusReport> reports =
-        steps.run("generate status reports", () -> generator.generate(fleet));
     CompiledSummary compiled =
         steps.run(
             "compile status summary",
             () ->
                 CompiledSummary.compile(
                     StatusSummaryReader.parse("status-summary.yaml", POLICY).value()));
-    SummaryContext context =
-        SummaryContext.at(generator.now()).withInventory(inventory).expecting(expected);
+    SummaryContext context = SummaryContext.at(generator.now()).withInventory(inventory);
+    if (fleet.size() <= DemoFleet.KEPT_CLUSTERS) {
+      List<StatusReport> reports =
+          steps.run("generate status reports", () -> generator.generate(fleet));
+      SummaryResult result =
+          steps.run(
+              "summarize", () -> compiled.summarize(reports, context.expecting(expected)).result());
+      return new DemoSummary(generator, fleet, result);
+    }
     SummaryResult result =
-        steps.run("summarize", () -> compiled.summarize(reports, context).result());
-    return new DemoSummary(reports, result);
+        steps.run(
+            "generate and summarize status reports",
+            fleet.size(),
+            step -> sliced(generator, fleet, expected, compiled, context, step).result());
+    return new DemoSummary(generator, fleet, result);
+  }
+
+  /** The summary of every report, generated and summarized {@link #SLICE} clusters at a time. */
+  private static Summary sliced(
+      StatusReportGenerator generator,
+      List<Cluster> fleet,
+      Collection<String> expected,
+      CompiledSummary compiled,
+      SummaryContext context,
+      Progress.Step step) {
+    List<Summary> partials = new ArrayList<>();
+    Set<String> missing = new HashSet<>(expected);
+    for (int from = 0; from < fleet.size(); from += SLICE) {
+      int to = Math.min(fleet.size(), from + SLICE);
+      List<StatusReport> reports = generator.generate(fleet, from, to);
+      for (StatusReport report : reports) {
+        missing.remove(report.cluster());
+      }
+      partials.add(compiled.summarize(reports, context));
+      step.advance(to - from);
+    }
+    // The expected clusters no slice reported, as a partial of no reports.
+    partials.add(compiled.summarize(List.of(), context.expecting(missing)));
+    return Summary.mergeAll(partials);
   }
 
   void print(PrintWriter out) {
@@ -164,7 +211,7 @@ final class DemoSummary {
     output.input("status-summary.yaml", "the StatusSummary policy", w -> w.write(POLICY));
     steps.run(
         "write reports.yaml",
-        reports.size(),
+        fleet.size(),
         step -> {
           output.input(
               "reports.yaml",
@@ -189,14 +236,17 @@ final class DemoSummary {
         new ObjectMapper(DemoFleet.yaml()).disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     try (JsonGenerator out = yaml.getFactory().createGenerator(writer)) {
       out.writeStartArray();
-      for (StatusReport report : reports) {
-        out.writeStartObject();
-        out.writeStringField("cluster", report.cluster());
-        out.writeStringField("observedAt", report.observedAt().toString());
-        out.writeFieldName("object");
-        yaml.writeValue(out, report.object());
-        out.writeEndObject();
-        step.advance(1);
+      for (int from = 0; from < fleet.size(); from += SLICE) {
+        int to = Math.min(fleet.size(), from + SLICE);
+        for (StatusReport report : generator.generate(fleet, from, to)) {
+          out.writeStartObject();
+          out.writeStringField("cluster", report.cluster());
+          out.writeStringField("observedAt", report.observedAt().toString());
+          out.writeFieldName("object");
+          yaml.writeValue(out, report.object());
+          out.writeEndObject();
+        }
+        step.advance(to - from);
       }
       out.writeEndArray();
     }

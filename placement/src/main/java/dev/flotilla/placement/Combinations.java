@@ -71,10 +71,40 @@ final class Combinations {
     }
     if (any) {
       Walk walk = new Walk(term, inventory, inputs, columns, out, errors);
-      walk.descend(0, open);
+      if (inputs.length == 1 && columns[0] != null) {
+        walk.oneKey(columns[0].derived(term, t -> walk.outcomes(columns[0])), open);
+      } else {
+        walk.descend(0, open);
+      }
       walk.reportFailures();
     }
     return true;
+  }
+
+  /**
+   * A one-key term's outcome on each value of a column, and the union of the values it holds for:
+   * what {@link Walk#lastLevel} computes on every select, kept with the (immutable) column, so a
+   * later select over the same column (this snapshot's or any later one's that did not change the
+   * key) is one masked OR plus the failing values. The outcome on a cluster lacking the key is
+   * computed on first need.
+   */
+  static final class Outcomes {
+    /** By value id; null where no cluster holds the value. */
+    final CompiledTerm.Outcome[] byId;
+
+    /** The clusters of the values whose outcome is true. */
+    final long[] matched;
+
+    /** Ids of the values whose outcome failed, ascending. */
+    final int[] failed;
+
+    volatile CompiledTerm.Outcome absent;
+
+    Outcomes(CompiledTerm.Outcome[] byId, long[] matched, int[] failed) {
+      this.byId = byId;
+      this.matched = matched;
+      this.failed = failed;
+    }
   }
 
   private static final class Walk {
@@ -102,6 +132,68 @@ final class Combinations {
       this.out = out;
       this.errors = errors;
       this.values = new String[inputs.length];
+    }
+
+    /** The outcome of each value of {@code column}, the term's only key. */
+    Outcomes outcomes(ValueColumn column) {
+      CompiledTerm.Outcome[] byId = new CompiledTerm.Outcome[column.valueCount()];
+      long[] matched = new long[Posting.words(inventory.capacity())];
+      int[] failed = new int[byId.length];
+      int failures = 0;
+      for (int id = 0; id < byId.length; id++) {
+        Posting posting = column.postingOf(id);
+        if (posting.count() == 0) {
+          continue;
+        }
+        values[0] = column.value(id);
+        byId[id] = evaluate();
+        if (byId[id].matched()) {
+          posting.orInto(matched);
+        } else if (byId[id].failed() != null) {
+          failed[failures++] = id;
+        }
+      }
+      values[0] = null;
+      return new Outcomes(byId, matched, java.util.Arrays.copyOf(failed, failures));
+    }
+
+    /** {@link #lastLevel} for a term of one key, from its outcomes. */
+    void oneKey(Outcomes outcomes, long[] mask) {
+      ValueColumn column = columns[0];
+      int n = Math.min(mask.length, outcomes.matched.length);
+      for (int w = 0; w < n; w++) {
+        out[w] |= outcomes.matched[w] & mask[w];
+      }
+      for (int id : outcomes.failed) {
+        long[] sub = new long[mask.length];
+        column.postingOf(id).orInto(sub);
+        if (and(sub, mask)) {
+          failedMasks.add(sub);
+          failures.add(outcomes.byId[id]);
+        }
+      }
+      long[] present = new long[mask.length];
+      column.present().orInto(present);
+      long any = 0;
+      for (int w = 0; w < mask.length; w++) {
+        any |= mask[w] & ~present[w];
+      }
+      if (any == 0) {
+        return;
+      }
+      CompiledTerm.Outcome outcome = outcomes.absent;
+      if (outcome == null) {
+        values[0] = null;
+        outcome = evaluate();
+        outcomes.absent = outcome;
+      }
+      if (outcome.matched() || outcome.failed() != null) {
+        long[] absent = new long[mask.length];
+        for (int w = 0; w < mask.length; w++) {
+          absent[w] = mask[w] & ~present[w];
+        }
+        record(outcome, absent);
+      }
     }
 
     void descend(int level, long[] mask) {

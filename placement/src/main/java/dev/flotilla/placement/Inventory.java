@@ -25,20 +25,22 @@ public final class Inventory {
   /*
    * Layout, for maintainers. Every cluster has a dense ordinal (its slot); removed clusters leave a
    * hole until holes outnumber clusters, when the snapshot is rebuilt. Labels and properties are
-   * stored by column, one ValueColumn per key, dictionary-encoded: each column holds an int (a value
-   * id, -1 when absent) for every slot, so a cluster costs an int per key of the fleet rather than a
-   * hash map of its own, and the inverted index (value -> clusters) lives in the same column.
-   * Property columns also hold each distinct value parsed as a quantity and a version, once.
-   * Annotations and taints, rarely read in bulk, are kept per cluster. Everything is persistent
-   * (Chunked, ShardedMap, Posting): an update copies the chunks (4 KB), postings and dictionary
-   * shard it touches, plus the map of columns when a column changes, and shares the rest, so older
-   * snapshots stay valid. Invariant: a slot is live (in `live`) exactly when `names` has a name
-   * there, and only live slots have value ids.
+   * stored by column, one ValueColumn per key, dictionary-encoded: each column holds a value id
+   * (-1 when absent) for every slot, packed as a byte, char or int as the dictionary's size allows,
+   * so a cluster costs about a byte per key of the fleet rather than a hash map of its own, and the
+   * inverted index (value -> clusters) lives in the same column. Property columns also hold each
+   * distinct value parsed as a quantity and a version, once. Names map to ordinals through a
+   * StringIndex (open addressing over ids; the strings are the `names` column's). Annotations and
+   * taints, rarely read in bulk, are kept per cluster, equal maps and lists once per bulk build.
+   * Everything is persistent (Chunked, StringIndex, Posting): an update copies the chunks, postings
+   * and index shard it touches, plus the map of columns when a column changes, and shares the rest,
+   * so older snapshots stay valid. Invariant: a slot is live (in `live`) exactly when `names` has a
+   * name there, and only live slots have value ids.
    */
   private final int capacity;
   private final int size;
   private final Chunked.Objects<String> names;
-  private final ShardedMap<String, Integer> ordinals;
+  private final StringIndex ordinals;
   private final Map<String, ValueColumn> labels;
   private final Map<String, ValueColumn> properties;
   private final Chunked.Objects<Map<String, String>> annotations;
@@ -52,7 +54,7 @@ public final class Inventory {
       int capacity,
       int size,
       Chunked.Objects<String> names,
-      ShardedMap<String, Integer> ordinals,
+      StringIndex ordinals,
       Map<String, ValueColumn> labels,
       Map<String, ValueColumn> properties,
       Chunked.Objects<Map<String, String>> annotations,
@@ -81,23 +83,35 @@ public final class Inventory {
    */
   public static Inventory of(Collection<Cluster> clusters) {
     int n = clusters.size();
-    Object[] nameArray = new Object[n];
-    Map<String, Integer> ordinalOf = new HashMap<>(n * 2);
+    String[] nameArray = new String[n];
     Map<String, String[]> labelValues = new HashMap<>();
     Map<String, String[]> propertyValues = new HashMap<>();
     Object[] annotationArray = new Object[n];
     Object[] taintArray = new Object[n];
+    // Clusters of a fleet mostly repeat a few annotation maps and taint lists: keep one copy each.
+    Map<Map<String, String>, Map<String, String>> sharedAnnotations = new HashMap<>();
+    Map<List<Taint>, List<Taint>> sharedTaints = new HashMap<>();
     int ordinal = 0;
     for (Cluster cluster : clusters) {
-      if (ordinalOf.put(cluster.name(), ordinal) != null) {
-        throw new IllegalArgumentException("duplicate cluster name: " + cluster.name());
-      }
       nameArray[ordinal] = cluster.name();
       spread(cluster.labels(), labelValues, ordinal, n);
       spread(cluster.properties(), propertyValues, ordinal, n);
-      annotationArray[ordinal] = cluster.annotations().isEmpty() ? null : cluster.annotations();
-      taintArray[ordinal] = cluster.taints().isEmpty() ? null : cluster.taints();
+      annotationArray[ordinal] =
+          cluster.annotations().isEmpty()
+              ? null
+              : sharedAnnotations.computeIfAbsent(cluster.annotations(), a -> a);
+      taintArray[ordinal] =
+          cluster.taints().isEmpty()
+              ? null
+              : sharedTaints.computeIfAbsent(cluster.taints(), t -> t);
       ordinal++;
+    }
+    Chunked.Objects<String> names = Chunked.Objects.of(nameArray);
+    StringIndex ordinals;
+    try {
+      ordinals = StringIndex.of(nameArray, n);
+    } catch (IllegalArgumentException duplicate) {
+      throw new IllegalArgumentException("duplicate cluster name: " + duplicate.getMessage());
     }
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {
@@ -106,8 +120,8 @@ public final class Inventory {
     return new Inventory(
         n,
         n,
-        Chunked.Objects.of(nameArray),
-        ShardedMap.of(ordinalOf),
+        names,
+        ordinals,
         columns(labelValues, ValueColumn.Kind.LABEL, n),
         columns(propertyValues, ValueColumn.Kind.PROPERTY, n),
         Chunked.Objects.of(annotationArray),
@@ -136,13 +150,13 @@ public final class Inventory {
 
   /** True when {@code name} is a cluster of this snapshot. */
   public boolean contains(String name) {
-    return ordinals.get(name) != null;
+    return ordinals.get(name, names::get) >= 0;
   }
 
   /** The cluster named {@code name}, rebuilt from the index. */
   public Optional<Cluster> cluster(String name) {
-    Integer ordinal = ordinals.get(name);
-    return ordinal == null ? Optional.empty() : Optional.of(clusterAt(ordinal));
+    int ordinal = ordinal(name);
+    return ordinal < 0 ? Optional.empty() : Optional.of(clusterAt(ordinal));
   }
 
   /**
@@ -150,22 +164,20 @@ public final class Inventory {
    * rebuilding the cluster; empty when there is no such cluster or label.
    */
   public Optional<String> label(String name, String key) {
-    Integer ordinal = ordinals.get(name);
-    return ordinal == null ? Optional.empty() : Optional.ofNullable(label(ordinal, key));
+    int ordinal = ordinal(name);
+    return ordinal < 0 ? Optional.empty() : Optional.ofNullable(label(ordinal, key));
   }
 
   /** The value of property {@code property} of the cluster named {@code name}, if any. */
   public Optional<String> property(String name, String property) {
-    Integer ordinal = ordinals.get(name);
-    return ordinal == null ? Optional.empty() : Optional.ofNullable(property(ordinal, property));
+    int ordinal = ordinal(name);
+    return ordinal < 0 ? Optional.empty() : Optional.ofNullable(property(ordinal, property));
   }
 
   /** The value of annotation {@code key} of the cluster named {@code name}, if any. */
   public Optional<String> annotation(String name, String key) {
-    Integer ordinal = ordinals.get(name);
-    return ordinal == null
-        ? Optional.empty()
-        : Optional.ofNullable(annotationsAt(ordinal).get(key));
+    int ordinal = ordinal(name);
+    return ordinal < 0 ? Optional.empty() : Optional.ofNullable(annotationsAt(ordinal).get(key));
   }
 
   /**
@@ -175,8 +187,8 @@ public final class Inventory {
    * Cluster} record. Empty when there is no such cluster. The maps are immutable.
    */
   public Optional<Map<String, Object>> clusterVariable(String name) {
-    Integer ordinal = ordinals.get(name);
-    return ordinal == null
+    int ordinal = ordinal(name);
+    return ordinal < 0
         ? Optional.empty()
         : Optional.of(
             Map.of(
@@ -203,8 +215,8 @@ public final class Inventory {
     long[] words = new long[Posting.words(capacity)];
     int count = 0;
     for (String name : clusterNames) {
-      Integer ordinal = ordinals.get(name);
-      if (ordinal != null && (words[ordinal >>> 6] & (1L << ordinal)) == 0) {
+      int ordinal = ordinal(name);
+      if (ordinal >= 0 && (words[ordinal >>> 6] & (1L << ordinal)) == 0) {
         words[ordinal >>> 6] |= 1L << ordinal;
         count++;
       }
@@ -225,7 +237,8 @@ public final class Inventory {
   }
 
   private Inventory withCluster(Cluster cluster) {
-    Integer existing = ordinals.get(cluster.name());
+    int found = ordinal(cluster.name());
+    Integer existing = found >= 0 ? found : null;
     int ordinal = existing != null ? existing : capacity;
     int newCapacity = existing != null ? capacity : capacity + 1;
     Map<String, ValueColumn> newLabels =
@@ -233,11 +246,13 @@ public final class Inventory {
     Map<String, ValueColumn> newProperties =
         updateColumns(
             properties, ValueColumn.Kind.PROPERTY, ordinal, cluster.properties(), newCapacity);
+    Chunked.Objects<String> newNames =
+        existing != null ? names : names.set(ordinal, cluster.name());
     return new Inventory(
         newCapacity,
         existing != null ? size : size + 1,
-        existing != null ? names : names.set(ordinal, cluster.name()),
-        existing != null ? ordinals : ordinals.with(cluster.name(), ordinal),
+        newNames,
+        existing != null ? ordinals : ordinals.with(cluster.name(), ordinal, newNames::get),
         newLabels,
         newProperties,
         annotations.set(ordinal, cluster.annotations().isEmpty() ? null : cluster.annotations()),
@@ -247,8 +262,8 @@ public final class Inventory {
 
   /** This inventory without the cluster named {@code name} (unchanged when there is none). */
   public Inventory without(String name) {
-    Integer ordinal = ordinals.get(name);
-    if (ordinal == null) {
+    int ordinal = ordinal(name);
+    if (ordinal < 0) {
       return this;
     }
     Inventory removed =
@@ -256,7 +271,7 @@ public final class Inventory {
             capacity,
             size - 1,
             names.set(ordinal, null),
-            ordinals.without(name),
+            ordinals.without(name, names::get),
             updateColumns(labels, ValueColumn.Kind.LABEL, ordinal, Map.of(), capacity),
             updateColumns(properties, ValueColumn.Kind.PROPERTY, ordinal, Map.of(), capacity),
             annotations.set(ordinal, null),
@@ -312,8 +327,7 @@ public final class Inventory {
 
   /** The ordinal of {@code name}, or -1. */
   int ordinal(String name) {
-    Integer ordinal = ordinals.get(name);
-    return ordinal == null ? -1 : ordinal;
+    return ordinals.get(name, names::get);
   }
 
   /** The name at {@code ordinal}; null for a hole. */

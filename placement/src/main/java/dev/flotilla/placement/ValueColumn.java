@@ -2,19 +2,18 @@ package dev.flotilla.placement;
 
 import dev.flotilla.api.quantity.Quantity;
 import dev.flotilla.api.quantity.Version;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One label key (or property name) of an inventory, dictionary-encoded, with its inverted index.
  *
  * <p>For maintainers. Layout: each distinct value gets an id in order of first appearance; {@code
  * ids} maps a cluster ordinal to its value id ({@code -1} when the cluster lacks the key); {@code
- * postings} maps a value id to the clusters holding it, and {@code present} holds every cluster
- * that has the key. What a selector needs of a value is worked out once, when the value enters the
+ * postings} maps a value id to the clusters holding it, except a value held by one cluster, whose
+ * ordinal is in {@code singles} instead (no posting object for each serial number); {@code
+ * idsByValue} finds a value's id (a StringIndex over {@code values}), and {@code present} holds
+ * every cluster that has the key. What a selector needs of a value is worked out once, when the value enters the
  * dictionary, never per select:
  *
  * <ul>
@@ -49,9 +48,10 @@ final class ValueColumn {
   final String key;
   private final Kind kind;
   private final Chunked.Ints ids;
-  private final ShardedMap<String, Integer> idsByValue;
+  private final StringIndex idsByValue;
   private final Chunked.Objects<String> values;
   private final Chunked.Objects<Posting> postings;
+  private final Chunked.Ints singles;
   private final int valueCount;
   private final Posting present;
   private final long[] numbers;
@@ -59,13 +59,24 @@ final class ValueColumn {
   private final Chunked.Objects<Quantity> quantities;
   private final Chunked.Objects<Version> versions;
 
+  /**
+   * What evaluators derive from this column alone (a one-key CEL term's outcome per value, see
+   * Combinations.Outcomes), keyed by the term: valid as long as the column, which is immutable and
+   * shared by every later snapshot that leaves the key alone. Bounded, cleared when full.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<Object, Object> derived =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int DERIVED = 16;
+
   private ValueColumn(
       String key,
       Kind kind,
       Chunked.Ints ids,
-      ShardedMap<String, Integer> idsByValue,
+      StringIndex idsByValue,
       Chunked.Objects<String> values,
       Chunked.Objects<Posting> postings,
+      Chunked.Ints singles,
       int valueCount,
       Posting present,
       long[] numbers,
@@ -78,6 +89,7 @@ final class ValueColumn {
     this.idsByValue = idsByValue;
     this.values = values;
     this.postings = postings;
+    this.singles = singles;
     this.valueCount = valueCount;
     this.present = present;
     this.numbers = numbers;
@@ -88,8 +100,12 @@ final class ValueColumn {
 
   /** Builds the column for {@code valuesByOrdinal} (null where absent) in linear time. */
   static ValueColumn build(String key, Kind kind, String[] valuesByOrdinal, int capacity) {
-    Map<String, Integer> idOf = new HashMap<>();
-    List<String> distinct = new ArrayList<>();
+    // Ids by first appearance from a flat open-addressing table (slot: id + 1) over `distinct`:
+    // a column of a million serial numbers would otherwise build a million HashMap nodes and
+    // boxed ids just to throw them away; the column keeps its dictionary in a StringIndex.
+    String[] distinct = new String[16];
+    int valueCount = 0;
+    int[] table = new int[64];
     int[] ids = new int[capacity];
     int[] counts = new int[16];
     int presentCount = 0;
@@ -99,19 +115,64 @@ final class ValueColumn {
         ids[ordinal] = -1;
         continue;
       }
-      Integer id = idOf.get(value);
-      if (id == null) {
-        id = distinct.size();
-        idOf.put(value, id);
-        distinct.add(value);
-        if (id == counts.length) {
-          counts = Arrays.copyOf(counts, counts.length * 2);
+      int mask = table.length - 1;
+      int slot = spread(value.hashCode()) & mask;
+      int id;
+      while (true) {
+        int entry = table[slot];
+        if (entry == 0) {
+          id = valueCount++;
+          table[slot] = id + 1;
+          if (id == distinct.length) {
+            distinct = Arrays.copyOf(distinct, id * 2);
+            counts = Arrays.copyOf(counts, id * 2);
+          }
+          distinct[id] = value;
+          if (valueCount * 2 > table.length) {
+            table = rehash(table.length * 2, distinct, valueCount);
+          }
+          break;
         }
+        if (distinct[entry - 1].equals(value)) {
+          id = entry - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
       }
       ids[ordinal] = id;
       counts[id]++;
       presentCount++;
     }
+    return build(
+        key, kind, capacity, Arrays.copyOf(distinct, valueCount), ids, counts, presentCount);
+  }
+
+  private static int spread(int h) {
+    h *= 0x9e3779b9;
+    return h ^ (h >>> 16);
+  }
+
+  private static int[] rehash(int size, String[] distinct, int count) {
+    int[] table = new int[size];
+    int mask = size - 1;
+    for (int id = 0; id < count; id++) {
+      int slot = spread(distinct[id].hashCode()) & mask;
+      while (table[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      table[slot] = id + 1;
+    }
+    return table;
+  }
+
+  private static ValueColumn build(
+      String key,
+      Kind kind,
+      int capacity,
+      String[] valueArray,
+      int[] ids,
+      int[] counts,
+      int presentCount) {
     int[] presentOrdinals = new int[presentCount];
     int p = 0;
     for (int ordinal = 0; ordinal < capacity; ordinal++) {
@@ -119,16 +180,19 @@ final class ValueColumn {
         presentOrdinals[p++] = ordinal;
       }
     }
-    Object[] postingArray = postings(ids, counts, distinct.size(), presentCount, capacity);
-    Typed typed = Typed.of(kind, distinct);
+    int valueCount = valueArray.length;
+    int[] singleArray = new int[valueCount];
+    Object[] postingArray = postings(ids, counts, valueCount, presentCount, capacity, singleArray);
+    Typed typed = Typed.of(kind, Arrays.asList(valueArray));
     return new ValueColumn(
         key,
         kind,
         Chunked.Ints.of(ids),
-        ShardedMap.of(idOf),
-        Chunked.Objects.of(distinct.toArray()),
+        StringIndex.of(valueArray, valueCount),
+        Chunked.Objects.of(valueArray),
         Chunked.Objects.of(postingArray),
-        distinct.size(),
+        Chunked.Ints.of(singleArray),
+        valueCount,
         Posting.of(presentOrdinals, presentCount, capacity),
         typed.numbers,
         typed.numberIds,
@@ -136,9 +200,12 @@ final class ValueColumn {
         typed.versions);
   }
 
-  /** One posting per value id, by a counting sort of the ordinals: one array, sliced per value. */
+  /**
+   * One posting per value id, by a counting sort of the ordinals: one array, sliced per value. A
+   * value on one cluster gets no posting object: its ordinal goes to {@code singles} (else -1).
+   */
   private static Object[] postings(
-      int[] ids, int[] counts, int valueCount, int presentCount, int capacity) {
+      int[] ids, int[] counts, int valueCount, int presentCount, int capacity, int[] singles) {
     int[] starts = new int[valueCount + 1];
     for (int id = 0; id < valueCount; id++) {
       starts[id + 1] = starts[id] + counts[id];
@@ -152,6 +219,11 @@ final class ValueColumn {
     }
     Object[] out = new Object[valueCount];
     for (int id = 0; id < valueCount; id++) {
+      if (counts[id] == 1) {
+        singles[id] = sorted[starts[id]];
+        continue;
+      }
+      singles[id] = -1;
       int[] slice = Arrays.copyOfRange(sorted, starts[id], starts[id + 1]);
       out[id] = Posting.of(slice, slice.length, capacity);
     }
@@ -176,8 +248,8 @@ final class ValueColumn {
 
   /** The posting of {@code value}; empty when no cluster ever held it. */
   Posting posting(String value) {
-    Integer id = idsByValue.get(value);
-    return id == null ? Posting.EMPTY : postings.get(id);
+    int id = idsByValue.get(value, values::get);
+    return id < 0 ? Posting.EMPTY : postingOf(id);
   }
 
   Posting present() {
@@ -193,7 +265,8 @@ final class ValueColumn {
   }
 
   Posting postingOf(int id) {
-    return postings.get(id);
+    int single = singles.get(id);
+    return single >= 0 ? new Posting.Sparse(new int[] {single}) : postings.get(id);
   }
 
   /** Value {@code id} of a property column read as a quantity, or null when it is not one. */
@@ -234,10 +307,10 @@ final class ValueColumn {
     if (oldId >= 0 && value != null && values.get(oldId).equals(value)) {
       return this;
     }
-    Chunked.Objects<Posting> newPostings = postings;
+    Postings changed = new Postings(postings, singles);
     Posting newPresent = present;
     if (oldId >= 0) {
-      newPostings = newPostings.set(oldId, postings.get(oldId).without(ordinal, capacity));
+      changed.set(oldId, postingOf(oldId).without(ordinal, capacity));
       newPresent = newPresent.without(ordinal, capacity);
     }
     if (value == null) {
@@ -247,7 +320,8 @@ final class ValueColumn {
           ids.set(ordinal, -1),
           idsByValue,
           values,
-          newPostings,
+          changed.postings,
+          changed.singles,
           valueCount,
           newPresent,
           numbers,
@@ -255,16 +329,17 @@ final class ValueColumn {
           quantities,
           versions);
     }
-    Integer existing = idsByValue.get(value);
-    if (existing != null) {
-      newPostings = newPostings.set(existing, newPostings.get(existing).with(ordinal, capacity));
+    int existing = idsByValue.get(value, values::get);
+    if (existing >= 0) {
+      changed.set(existing, changed.get(existing).with(ordinal, capacity));
       return new ValueColumn(
           key,
           kind,
           ids.set(ordinal, existing),
           idsByValue,
           values,
-          newPostings,
+          changed.postings,
+          changed.singles,
           valueCount,
           newPresent.with(ordinal, capacity),
           numbers,
@@ -272,12 +347,45 @@ final class ValueColumn {
           quantities,
           versions);
     }
-    return withNewValue(ordinal, value, capacity, newPostings, newPresent);
+    return withNewValue(ordinal, value, capacity, changed, newPresent);
+  }
+
+  /**
+   * The postings of a column being updated: a posting of one ordinal goes to {@code singles}, any
+   * other to {@code postings} (each side cleared where the other holds the value).
+   */
+  private static final class Postings {
+    Chunked.Objects<Posting> postings;
+    Chunked.Ints singles;
+
+    Postings(Chunked.Objects<Posting> postings, Chunked.Ints singles) {
+      this.postings = postings;
+      this.singles = singles;
+    }
+
+    Posting get(int id) {
+      int single = singles.get(id);
+      return single >= 0 ? new Posting.Sparse(new int[] {single}) : postings.get(id);
+    }
+
+    void set(int id, Posting posting) {
+      if (posting.count() == 1 && posting instanceof Posting.Sparse sparse) {
+        singles = singles.set(id, sparse.ordinals[0]);
+        if (postings.get(id) != null) {
+          postings = postings.set(id, null);
+        }
+      } else {
+        postings = postings.set(id, posting);
+        if (singles.get(id) >= 0) {
+          singles = singles.set(id, -1);
+        }
+      }
+    }
   }
 
   /** {@link #with} for a value entering the dictionary: it gets the next id, typed once here. */
   private ValueColumn withNewValue(
-      int ordinal, String value, int capacity, Chunked.Objects<Posting> postings, Posting present) {
+      int ordinal, String value, int capacity, Postings changed, Posting present) {
     int id = valueCount;
     long[] newNumbers = numbers;
     int[] newNumberIds = numberIds;
@@ -299,19 +407,36 @@ final class ValueColumn {
       newQuantities = quantities.set(id, Quantity.tryParse(value).orElse(null));
       newVersions = versions.set(id, Version.tryParseNormalized(value).orElse(null));
     }
+    changed.set(id, Posting.EMPTY.with(ordinal, capacity));
+    Chunked.Objects<String> newValues = values.set(id, value);
     return new ValueColumn(
         key,
         kind,
         ids.set(ordinal, id),
-        idsByValue.with(value, id),
-        values.set(id, value),
-        postings.set(id, Posting.EMPTY.with(ordinal, capacity)),
+        idsByValue.with(value, id, newValues::get),
+        newValues,
+        changed.postings,
+        changed.singles,
         valueCount + 1,
         present.with(ordinal, capacity),
         newNumbers,
         newNumberIds,
         newQuantities,
         newVersions);
+  }
+
+  /** What {@code compute} derives from this column for {@code key}, computed once per column. */
+  @SuppressWarnings("unchecked")
+  <K, T> T derived(K key, java.util.function.Function<K, T> compute) {
+    Object value = derived.get(key);
+    if (value == null) {
+      value = compute.apply(key);
+      if (derived.size() >= DERIVED) {
+        derived.clear();
+      }
+      derived.put(key, value);
+    }
+    return (T) value;
   }
 
   /** True when no cluster holds the key any more. */

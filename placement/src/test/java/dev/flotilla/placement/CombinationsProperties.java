@@ -82,6 +82,14 @@ class CombinationsProperties {
                 assertEquals(expected[w], out[w], context + " word " + w);
               }
               assertEquals(alone.errors, indexed.errors, context + " errors");
+              // Again on the same snapshot: one-key terms now read their cached outcomes.
+              long[] again = new long[words];
+              Recorded cached = new Recorded();
+              compiled.evaluate(inventory, again, new long[words], cached);
+              for (int w = 0; w < words; w++) {
+                assertEquals(expected[w], again[w], context + " again, word " + w);
+              }
+              assertEquals(alone.errors, cached.errors, context + " again, errors");
             });
   }
 

@@ -70,9 +70,21 @@ public final class StatusReportGenerator {
    * ones), so the list costs little more than the reports' names and times.
    */
   public List<StatusReport> generate(List<Cluster> fleet) {
-    List<StatusReport> out = new ArrayList<>(fleet.size());
+    return generate(fleet, 0, fleet.size());
+  }
+
+  /**
+   * The reports {@link #generate(List)} gives for the clusters {@code from} (inclusive) to {@code
+   * to} (exclusive) of {@code fleet}, in fleet order: a large fleet's reports in slices, so that
+   * they need not all be in memory at once.
+   *
+   * @throws IndexOutOfBoundsException when the range is not within the fleet
+   */
+  public List<StatusReport> generate(List<Cluster> fleet, int from, int to) {
+    java.util.Objects.checkFromToIndex(from, to, fleet.size());
+    List<StatusReport> out = new ArrayList<>(to - from);
     Map<Shape, Map<String, Object>> objects = new HashMap<>();
-    for (int i = 0; i < fleet.size(); i++) {
+    for (int i = from; i < to; i++) {
       SeededRandom random = SeededRandom.of(seed, STREAM, i);
       if (random.chance(missingPerTenThousand)) {
         continue;
