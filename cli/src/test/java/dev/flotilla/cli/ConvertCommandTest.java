@@ -61,6 +61,13 @@ class ConvertCommandTest {
   }
 
   @Test
+  void anOcmPlacementWithClustersPerDecisionGroupAndItsConversionGroupTheSame() throws IOException {
+    String placement = "ocm/ocm-placement-groups.yaml";
+    samePlacement("ocm/managedclusters.yaml", placement, "-o", "yaml");
+    samePlacement("ocm/managedclusters.yaml", placement, "-o", "ocm");
+  }
+
+  @Test
   void aKarmadaPropagationPolicyAndItsConversionSplitReplicasTheSame() throws IOException {
     samePlacement("karmada/clusters.yaml", "karmada/propagationpolicy.yaml", "-o", "names");
     samePlacement(

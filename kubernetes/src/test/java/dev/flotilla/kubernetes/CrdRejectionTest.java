@@ -287,6 +287,17 @@ class CrdRejectionTest {
             "spec.decisionGroups[0].clustersPerGroup",
             "decisionGroups: [{groupName: a, clusterSelector: {}, clustersPerGroup: 1234567890}]"),
         scheduling(
+            "clustersPerDecisionGroup above 100%",
+            "spec.clustersPerDecisionGroup", "clustersPerDecisionGroup: 150%"),
+        scheduling(
+            "clustersPerDecisionGroup 0",
+            "spec.clustersPerDecisionGroup",
+            "clustersPerDecisionGroup: 0"),
+        scheduling(
+            "clustersPerDecisionGroup with ten digits",
+            "spec.clustersPerDecisionGroup",
+            "clustersPerDecisionGroup: 1234567890"),
+        scheduling(
             "clustersPerGroup as a boolean",
             "spec.decisionGroups[0].clustersPerGroup",
             "decisionGroups: [{groupName: a, clusterSelector: {}, clustersPerGroup: true}]"),

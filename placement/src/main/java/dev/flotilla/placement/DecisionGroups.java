@@ -9,6 +9,11 @@ import java.util.List;
  * Splits the picked clusters into decision groups: each named group, in order, takes the picks its
  * selector matches that no earlier group took, chunked by {@code clustersPerGroup}; the picks left
  * over form the unnamed group, in one chunk. Within a chunk, clusters keep decision order.
+ *
+ * <p>With {@code clustersPerDecisionGroup} (Open Cluster Management's grouping, ocm
+ * pkg/placement/controllers/scheduling/scheduling_controller.go, generateDecisionGroups and
+ * divideDecisionGroups): each named group and then the picks left over are sorted by cluster name
+ * and cut into chunks of {@code clustersPerDecisionGroup}, a percentage of all picks rounded up.
  */
 final class DecisionGroups {
   private DecisionGroups() {}
@@ -17,6 +22,8 @@ final class DecisionGroups {
   static List<PlacementDecision.Group> assign(
       PlacementSpec spec, Candidates c, int[] picked, int[] groupOf) {
     int n = picked.length;
+    boolean byName = spec.clustersPerDecisionGroup().isPresent();
+    int shared = spec.clustersPerDecisionGroup().map(p -> Math.max(1, p.resolveUp(n))).orElse(1);
     List<PlacementDecision.Group> out = new ArrayList<>();
     boolean[] taken = new boolean[n];
     for (DecisionGroup group : spec.decisionGroups()) {
@@ -28,7 +35,12 @@ final class DecisionGroups {
         }
       }
       int chunk =
-          Math.max(1, group.clustersPerGroup().map(p -> p.resolve(n)).orElse(members.size()));
+          byName
+              ? shared
+              : Math.max(1, group.clustersPerGroup().map(p -> p.resolve(n)).orElse(members.size()));
+      if (byName) {
+        members.sort((a, b) -> c.name[picked[a]].compareTo(c.name[picked[b]]));
+      }
       addChunks(group.groupName(), members, chunk, c, picked, groupOf, out);
     }
     List<Integer> rest = new ArrayList<>();
@@ -37,7 +49,10 @@ final class DecisionGroups {
         rest.add(k);
       }
     }
-    addChunks("", rest, Math.max(1, rest.size()), c, picked, groupOf, out);
+    if (byName) {
+      rest.sort((a, b) -> c.name[picked[a]].compareTo(c.name[picked[b]]));
+    }
+    addChunks("", rest, byName ? shared : Math.max(1, rest.size()), c, picked, groupOf, out);
     return out;
   }
 

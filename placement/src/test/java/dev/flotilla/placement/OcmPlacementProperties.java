@@ -13,6 +13,7 @@ import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.ExpressionEnvironment;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * managedCluster} is the object as unstructured JSON), plugins/tainttoleration, plugins/steady,
  * plugins/balance (no other placement: 100 everywhere), plugins/resource, schedule.go (weights,
  * sort by score then name, numberOfClusters). The registration hub's unreachable/unavailable taints
- * are added from the Available condition as ocm pkg/registration/hub/taint does.
+ * are added from the Available condition as ocm pkg/registration/hub/taint does. Decision groups
+ * follow scheduling_controller.go (generateDecisionGroups, calculateLength, divideDecisionGroups).
  */
 class OcmPlacementProperties {
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -51,6 +53,15 @@ class OcmPlacementProperties {
       List<Taint> taints) {}
 
   record Taint(String key, String value, String effect, Instant timeAdded) {}
+
+  /**
+   * OCM's {@code groupStrategy}: groups as {name, label selector text}, and {@code
+   * clustersPerDecisionGroup} as YAML text (an integer, or a quoted percentage), null when absent.
+   */
+  record GroupStrategy(List<String[]> groups, String perGroup) {}
+
+  /** One decision group of OCM's status: its name and its clusters, sorted by name. */
+  record OcmGroup(String name, List<String> clusters) {}
 
   record Toleration(String key, String operator, String value, String effect, Long seconds) {}
 
@@ -243,6 +254,38 @@ class OcmPlacementProperties {
       return new OcmPlacement(predicates, has, tolerations, number, mode, configurations);
     }
 
+    /** A {@code decisionStrategy.groupStrategy}, or null for none. */
+    GroupStrategy groupStrategy() {
+      if (chance(20)) {
+        return null;
+      }
+      List<String[]> groups = new ArrayList<>();
+      int count = random.nextInt(3);
+      for (int i = 0; i < count; i++) {
+        groups.add(
+            new String[] {
+              List.of("canary", "wave1").get(i),
+              pick(List.of("cloud=Amazon", "env=prod", "env", "!cloud", ""))
+            });
+      }
+      String perGroup =
+          pick(
+              Arrays.asList(
+                  null,
+                  "1",
+                  "2",
+                  "3",
+                  "0",
+                  "-1",
+                  "\"25%\"",
+                  "\"34%\"",
+                  "\"50%\"",
+                  "\"7%\"",
+                  "\"99%\"",
+                  "\"100%\""));
+      return new GroupStrategy(groups, perGroup);
+    }
+
     Set<String> previous(List<Managed> fleet) {
       Set<String> out = new TreeSet<>();
       for (Managed m : fleet) {
@@ -410,6 +453,30 @@ class OcmPlacementProperties {
     return text.endsWith("spec:\n") ? text.replace("spec:\n", "spec: {}\n") : text;
   }
 
+  static String withGroupStrategy(String placementYaml, GroupStrategy strategy) {
+    if (strategy == null) {
+      return placementYaml;
+    }
+    StringBuilder out = new StringBuilder(placementYaml.replace("spec: {}\n", "spec:\n"));
+    out.append("  decisionStrategy:\n    groupStrategy:");
+    if (strategy.groups().isEmpty() && strategy.perGroup() == null) {
+      return out.append(" {}\n").toString();
+    }
+    out.append('\n');
+    if (strategy.perGroup() != null) {
+      out.append("      clustersPerDecisionGroup: ").append(strategy.perGroup()).append('\n');
+    }
+    if (!strategy.groups().isEmpty()) {
+      out.append("      decisionGroups:\n");
+      for (String[] g : strategy.groups()) {
+        String selector = g[1].isEmpty() ? "{}" : selectorYaml(LabelSelector.parse(g[1]));
+        out.append("      - groupName: ").append(g[0]).append('\n');
+        out.append("        groupClusterSelector: {labelSelector: ").append(selector).append("}\n");
+      }
+    }
+    return out.toString();
+  }
+
   // ---- the reference: OCM's scheduling, from its code ----
 
   static final class Ocm {
@@ -457,6 +524,51 @@ class OcmPlacementProperties {
           .map(Managed::name)
           .sorted()
           .toList();
+    }
+
+    /**
+     * scheduling_controller.go's generateDecisionGroups over the scheduled clusters: each named
+     * group takes the clusters its selector matches that no earlier group took, then the rest; each
+     * sorted by name and cut into chunks of calculateLength's length. (With no cluster OCM also
+     * writes one empty group; that is the decision writer's page, not a group of clusters.)
+     */
+    static List<OcmGroup> groups(GroupStrategy strategy, List<Managed> scheduled) {
+      List<String[]> named = strategy == null ? List.of() : strategy.groups();
+      int length = calculateLength(strategy == null ? null : strategy.perGroup(), scheduled.size());
+      Set<String> left = new TreeSet<>();
+      scheduled.forEach(m -> left.add(m.name()));
+      List<OcmGroup> out = new ArrayList<>();
+      for (String[] g : named) {
+        LabelSelector selector = LabelSelector.parse(g[1]);
+        List<String> matched = new ArrayList<>();
+        for (Managed m : scheduled) {
+          if (selector.matches(m.labels()) && left.remove(m.name())) {
+            matched.add(m.name());
+          }
+        }
+        divide(g[0], matched, length, out);
+      }
+      divide("", new ArrayList<>(left), length, out);
+      return out;
+    }
+
+    /** calculateLength: an int, or ceil(percent / 100 * total) in float64; 0 or over: total. */
+    static int calculateLength(String yaml, int total) {
+      int length = total;
+      if (yaml != null && yaml.startsWith("\"")) {
+        String text = yaml.substring(1, yaml.length() - 2); // without the quotes and the %
+        length = (int) Math.ceil(Double.parseDouble(text) / 100 * (double) total);
+      } else if (yaml != null) {
+        length = Integer.parseInt(yaml);
+      }
+      return length <= 0 || length > total ? total : length;
+    }
+
+    static void divide(String name, List<String> matched, int length, List<OcmGroup> out) {
+      matched.sort(Comparator.naturalOrder());
+      for (int from = 0; from < matched.size(); from += length) {
+        out.add(new OcmGroup(name, matched.subList(from, Math.min(matched.size(), from + length))));
+      }
     }
 
     static Map<String, Long> constant(List<Managed> clusters, long value) {
@@ -702,5 +814,57 @@ class OcmPlacementProperties {
                       .toList();
               assertEquals(flotilla, again, written);
             });
+  }
+
+  @Test
+  void anOcmPlacementsDecisionGroupsAreOcmsDecisionGroups() {
+    qt().withFixedSeed(1415L)
+        .withExamples(300)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Gen gen = new Gen(seed);
+              List<Managed> fleet = gen.fleet();
+              OcmPlacement ocm = gen.placement();
+              GroupStrategy strategy = gen.groupStrategy();
+              Set<String> previous = gen.previous(fleet);
+              String inventoryYaml = inventoryYaml(fleet);
+              String placementYaml = withGroupStrategy(placementYaml(ocm), strategy);
+              Placement placement =
+                  PlacementReader.parse("ocm-placement.yaml", placementYaml).value();
+              Inventory inventory =
+                  Inventory.of(InventoryReader.read("managedclusters.yaml", inventoryYaml));
+              SchedulingContext context = SchedulingContext.at(NOW).withPrevious(previous);
+              List<String> picked = Ocm.schedule(ocm, fleet, previous);
+              List<Managed> scheduled =
+                  fleet.stream().filter(m -> picked.contains(m.name())).toList();
+              List<OcmGroup> expected = Ocm.groups(strategy, scheduled);
+              PlacementDecision decision =
+                  Scheduler.of(CompiledPlacement.compile(placement)).schedule(inventory, context);
+              assertEquals(
+                  expected,
+                  groups(decision),
+                  () -> "seed " + seed + "\n" + placementYaml + "\n" + inventoryYaml);
+
+              String written = PolicyWriter.toYaml(placement);
+              Placement back = PlacementReader.parse("converted.yaml", written).value();
+              assertEquals(placement, back, written);
+              assertEquals(
+                  groups(decision),
+                  groups(
+                      Scheduler.of(CompiledPlacement.compile(back)).schedule(inventory, context)),
+                  written);
+            });
+  }
+
+  /** Flotilla's group chunks, each sorted by name (the order OCM's pages list them in). */
+  static List<OcmGroup> groups(PlacementDecision decision) {
+    List<OcmGroup> out = new ArrayList<>();
+    for (int i = 0; i < decision.groups().size(); i++) {
+      PlacementDecision.Group g = decision.groups().get(i);
+      assertEquals(i, g.groupIndex());
+      out.add(new OcmGroup(g.groupName(), g.clusters().stream().sorted().toList()));
+    }
+    return out;
   }
 }

@@ -357,9 +357,6 @@ class OcmPlacementTableTest {
             "prioritizerPolicy:\n  configurations:\n"
                 + "  - scoreCoordinate: {builtIn: Spread}\n    weight: 1"),
         Arguments.of("spec.unknownField", "unknownField: 1"),
-        Arguments.of(
-            "spec.decisionStrategy.groupStrategy.clustersPerDecisionGroup",
-            "decisionStrategy:\n  groupStrategy: {clustersPerDecisionGroup: 2}"),
         Arguments.of("spec.tolerations[0].operator", "tolerations:\n- {key: a, operator: In}"));
   }
 

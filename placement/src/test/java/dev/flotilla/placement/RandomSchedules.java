@@ -168,6 +168,23 @@ final class RandomSchedules {
     } else if (random.nextBoolean()) {
       spec = spec.withRollout(rollout(List.of()));
     }
+    if (extra.nextInt(3) == 0) {
+      // OCM's grouping: one chunk size for every group, sorted by name (drawn from `extra` so the
+      // other draws stay as they were).
+      spec =
+          spec.withDecisionGroups(
+                  spec.decisionGroups().stream()
+                      .map(
+                          g ->
+                              new DecisionGroup(
+                                  g.groupName(), g.clusterSelector(), Optional.empty()))
+                      .toList())
+              .withClustersPerDecisionGroup(
+                  Optional.of(
+                      extra.nextBoolean()
+                          ? IntOrPercent.count(1 + extra.nextInt(5))
+                          : IntOrPercent.percentage(1 + extra.nextInt(100))));
+    }
     return Placement.of("p" + random.nextInt(3), spec);
   }
 

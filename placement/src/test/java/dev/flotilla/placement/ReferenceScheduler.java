@@ -159,10 +159,20 @@ final class ReferenceScheduler {
         }
       }
       int size = group.clustersPerGroup().map(p -> p.resolve(picked.size())).orElse(members.size());
+      if (spec.clustersPerDecisionGroup().isPresent()) {
+        // OCM's grouping: every group sorted by name, cut by the one shared length.
+        members.sort(Comparator.naturalOrder());
+        size = ocmGroupLength(spec.clustersPerDecisionGroup().get(), picked.size());
+      }
       chunk(group.groupName(), members, Math.max(1, size), groups, groupNames);
     }
-    List<String> rest = left.stream().map(Cluster::name).toList();
-    chunk("", rest, Math.max(1, rest.size()), groups, groupNames);
+    List<String> rest = new ArrayList<>(left.stream().map(Cluster::name).toList());
+    int restSize = rest.size();
+    if (spec.clustersPerDecisionGroup().isPresent()) {
+      rest.sort(Comparator.naturalOrder());
+      restSize = ocmGroupLength(spec.clustersPerDecisionGroup().get(), picked.size());
+    }
+    chunk("", rest, Math.max(1, restSize), groups, groupNames);
     return new Result(
         eligible.size(),
         names,
@@ -171,6 +181,13 @@ final class ReferenceScheduler {
         groupNames,
         waves(spec, picked, groups, groupNames),
         Optional.ofNullable(next[0]));
+  }
+
+  /** OCM's calculateLength: a count, or ceil(percent / 100 * total) in doubles; 0 or over: all. */
+  static int ocmGroupLength(IntOrPercent perGroup, int total) {
+    double length =
+        perGroup.percent() ? Math.ceil(perGroup.value() / 100.0 * total) : perGroup.value();
+    return length <= 0 || length > total ? total : (int) length;
   }
 
   private static void later(Instant[] next, Instant until, Taint t, PlacementSpec s, Instant now) {

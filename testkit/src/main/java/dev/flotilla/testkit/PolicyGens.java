@@ -310,6 +310,15 @@ public final class PolicyGens {
     List<DecisionGroup> groups =
         unique(d.list(0, 3, PolicyGens::decisionGroup), DecisionGroup::groupName);
     List<String> groupNames = groups.stream().map(DecisionGroup::groupName).toList();
+    // OCM's grouping: one chunk size for every group, which then have none of their own.
+    Optional<IntOrPercent> perDecisionGroup =
+        d.chance(3) ? Optional.of(intOrPercent(d)) : Optional.empty();
+    if (perDecisionGroup.isPresent()) {
+      groups =
+          groups.stream()
+              .map(g -> new DecisionGroup(g.groupName(), g.clusterSelector(), Optional.empty()))
+              .toList();
+    }
     return new PlacementSpec(
         terms,
         names,
@@ -322,7 +331,8 @@ public final class PolicyGens {
         d.optional(x -> rollout(x, groupNames)),
         d.chance(2) ? Ordering.Sticky : d.pick(List.of(Ordering.values())),
         List.of(),
-        Optional.empty());
+        Optional.empty(),
+        perDecisionGroup);
   }
 
   private static ClusterSelectorTerm term(Draw d) {

@@ -11,6 +11,7 @@ import dev.flotilla.api.labels.Operator;
 import dev.flotilla.api.labels.Requirement;
 import dev.flotilla.api.placement.ClusterSelectorTerm;
 import dev.flotilla.api.placement.DecisionGroup;
+import dev.flotilla.api.placement.IntOrPercent;
 import dev.flotilla.api.placement.Ordering;
 import dev.flotilla.api.placement.Placement;
 import dev.flotilla.api.placement.PlacementSpec;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * Reads Open Cluster Management's {@code Placement} ({@code cluster.open-cluster-management.io/
@@ -43,8 +45,11 @@ import java.util.OptionalLong;
  *   <li>Prioritizers as scheduling/schedule.go: weights (Additive adds Balance and Steady at 1),
  *       weight 0 disables; clusters ranked by total score, ties by name ({@link
  *       Ordering#ScoreThenName}).
- *   <li>Decision groups as scheduling_controller.go's generateDecisionGroups, when every group is
- *       one chunk.
+ *   <li>Decision groups as scheduling_controller.go's generateDecisionGroups: {@code
+ *       clustersPerDecisionGroup} other than {@code 100%} becomes Flotilla's {@code
+ *       clustersPerDecisionGroup} (every group and the rest sorted by name, cut into chunks, a
+ *       percentage rounded up as calculateLength does); a count written as a string, which
+ *       calculateLength refuses, is refused.
  * </ul>
  */
 final class OcmPlacementReader {
@@ -185,8 +190,10 @@ final class OcmPlacementReader {
             "",
             Optional.of(TaintEffect.PreferNoSelect),
             OptionalLong.empty()));
-    List<DecisionGroup> groups =
-        spec.object("decisionStrategy").map(OcmPlacementReader::decisionStrategy).orElse(List.of());
+    List<DecisionGroup> groups = new ArrayList<>();
+    List<IntOrPercent> perDecisionGroup = new ArrayList<>();
+    spec.object("decisionStrategy")
+        .ifPresent(strategy -> decisionStrategy(strategy, groups, perDecisionGroup));
     if (spec.has("spreadPolicy")) {
       notes.add(
           spec,
@@ -229,7 +236,8 @@ final class OcmPlacementReader {
                     Optional.empty(),
                     Ordering.ScoreThenName,
                     List.of(),
-                    Optional.empty())));
+                    Optional.empty(),
+                    perDecisionGroup.stream().findFirst())));
   }
 
   // ---- predicates ----
@@ -554,30 +562,82 @@ final class OcmPlacementReader {
 
   // ---- decision groups ----
 
-  private static List<DecisionGroup> decisionStrategy(ObjectView strategy) {
-    List<DecisionGroup> out = new ArrayList<>();
+  /** The OCM API's pattern for {@code clustersPerDecisionGroup} written as a string. */
+  private static final Pattern PER_DECISION_GROUP =
+      Pattern.compile("^((100|[1-9][0-9]{0,1})%|[1-9][0-9]*)$");
+
+  /** Flotilla's counts stop at 999,999,999 (nine digits); any count above the fleet is the same. */
+  private static final long MAX_COUNT = 999_999_999L;
+
+  private static void decisionStrategy(
+      ObjectView strategy, List<DecisionGroup> out, List<IntOrPercent> perDecisionGroup) {
     strategy
         .object("groupStrategy")
         .ifPresent(
             groups -> {
-              Optional<Node> perGroup = groups.take("clustersPerDecisionGroup");
-              if (perGroup.isPresent()
-                  && !(perGroup.get() instanceof ScalarNode scalar
-                      && "100%".equals(scalar.value()))) {
-                groups
-                    .binder()
-                    .report(
-                        perGroup.get().location(),
-                        groups.child("clustersPerDecisionGroup"),
-                        "Invalid value: only \"100%\" (the default) is carried over: OCM splits"
-                            + " each group and the rest by name into chunks of this size, Flotilla"
-                            + " splits named groups in decision order and keeps the rest whole");
-              }
+              groups
+                  .take("clustersPerDecisionGroup")
+                  .flatMap(node -> clustersPerDecisionGroup(groups, node))
+                  .ifPresent(perDecisionGroup::add);
               out.addAll(groups.list("decisionGroups", (item, path) -> group(groups, item, path)));
               groups.rejectUnknown();
             });
     strategy.rejectUnknown();
-    return out;
+  }
+
+  /**
+   * OCM's {@code clustersPerDecisionGroup} as scheduling_controller.go's calculateLength reads it:
+   * an integer (0 or less: one chunk per group), or a percentage string of the API's pattern; empty
+   * when every group stays one chunk ({@code 100%}, the default).
+   */
+  private static Optional<IntOrPercent> clustersPerDecisionGroup(ObjectView groups, Node node) {
+    String path = groups.child("clustersPerDecisionGroup");
+    if (node instanceof ScalarNode scalar && scalar.value() instanceof Long number) {
+      if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+        groups
+            .binder()
+            .report(
+                node.location(),
+                path,
+                "Invalid value: " + number + ": OCM reads an int32 (intstr.IntOrString)");
+        return Optional.empty();
+      }
+      // calculateLength: a length of 0 or less, or above the total, is the total (one chunk).
+      return number <= 0
+          ? Optional.empty()
+          : Optional.of(IntOrPercent.count((int) Math.min(number, MAX_COUNT)));
+    }
+    if (node instanceof ScalarNode scalar && scalar.value() instanceof String text) {
+      if (!PER_DECISION_GROUP.matcher(text).matches()) {
+        groups
+            .binder()
+            .report(
+                node.location(),
+                path,
+                "Invalid value: \""
+                    + text
+                    + "\": must match "
+                    + PER_DECISION_GROUP.pattern()
+                    + " (OCM's API)");
+        return Optional.empty();
+      }
+      if (!text.endsWith("%")) {
+        groups
+            .binder()
+            .report(
+                node.location(),
+                path,
+                "Invalid value: \""
+                    + text
+                    + "\": OCM's scheduler refuses a count written as a string (calculateLength:"
+                    + " string is not a percentage) and makes no decision; write it as an integer");
+        return Optional.empty();
+      }
+      int percent = Integer.parseInt(text.substring(0, text.length() - 1));
+      return percent == 100 ? Optional.empty() : Optional.of(IntOrPercent.percentage(percent));
+    }
+    groups.binder().wrongType(node, path, "integer or percentage");
+    return Optional.empty();
   }
 
   private static Optional<DecisionGroup> group(ObjectView parent, Node node, String path) {

@@ -104,7 +104,8 @@ public final class PlacementReader {
                         scheduling.rollout(),
                         scheduling.ordering(),
                         replicas.affinityGroups(),
-                        replicas.replicaScheduling())));
+                        replicas.replicaScheduling(),
+                        scheduling.clustersPerDecisionGroup())));
   }
 
   /** One term of {@code clusterSelectors}, also used by customization rules. */

@@ -64,6 +64,8 @@ final class PlacementTrees {
         list.add(group(spec.decisionGroups().get(i), "decisionGroups[" + i + "]"));
       }
     }
+    spec.clustersPerDecisionGroup()
+        .ifPresent(n -> intOrPercent(out, "clustersPerDecisionGroup", n));
     spec.rollout().ifPresent(r -> out.set("rollout", rollout(r)));
     if (spec.ordering() != Ordering.Sticky) {
       out.put("ordering", spec.ordering().name());

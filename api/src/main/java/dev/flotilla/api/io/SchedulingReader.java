@@ -20,9 +20,9 @@ import java.util.OptionalLong;
 
 /**
  * Reads the scheduling fields of a placement's spec ({@code tolerations}, {@code numberOfClusters},
- * {@code prioritizers}, {@code spreadConstraints}, {@code decisionGroups}, {@code rollout}),
- * reporting every problem with its field path; a value that failed is left out and the file is
- * rejected as a whole by the caller.
+ * {@code prioritizers}, {@code spreadConstraints}, {@code decisionGroups}, {@code
+ * clustersPerDecisionGroup}, {@code rollout}), reporting every problem with its field path; a value
+ * that failed is left out and the file is rejected as a whole by the caller.
  */
 final class SchedulingReader {
   private SchedulingReader() {}
@@ -35,7 +35,8 @@ final class SchedulingReader {
       List<SpreadConstraint> spreadConstraints,
       List<DecisionGroup> decisionGroups,
       Optional<RolloutStrategy> rollout,
-      Ordering ordering) {}
+      Ordering ordering,
+      Optional<IntOrPercent> clustersPerDecisionGroup) {}
 
   static Fields read(ObjectView spec) {
     List<Toleration> tolerations =
@@ -56,13 +57,21 @@ final class SchedulingReader {
         spec.list("spreadConstraints", (item, path) -> spread(spec, item, path));
     List<DecisionGroup> groups =
         spec.list("decisionGroups", (item, path) -> group(spec, item, path));
+    Optional<IntOrPercent> perDecisionGroup = intOrPercent(spec, "clustersPerDecisionGroup");
     Optional<RolloutStrategy> rollout = spec.object("rollout").flatMap(SchedulingReader::rollout);
     Ordering ordering =
         spec.string("ordering")
             .flatMap(t -> Documents.enumValue(spec, "ordering", t, Ordering.class))
             .orElse(Ordering.Sticky);
     return new Fields(
-        tolerations, numberOfClusters, prioritizers, spread, groups, rollout, ordering);
+        tolerations,
+        numberOfClusters,
+        prioritizers,
+        spread,
+        groups,
+        rollout,
+        ordering,
+        perDecisionGroup);
   }
 
   private static Optional<Toleration> toleration(ObjectView parent, Node node, String path) {

@@ -10,7 +10,9 @@ import java.util.Optional;
  * A named group of a decision (OCM's decision groups): the picked clusters whose labels match
  * {@code clusterSelector} and that no earlier group took, split into chunks of {@code
  * clustersPerGroup} (a percentage is of the whole decision). Clusters no group takes form the
- * unnamed group ({@code groupName: ""}), in one chunk.
+ * unnamed group ({@code groupName: ""}), in one chunk. A placement's {@link
+ * PlacementSpec#clustersPerDecisionGroup()} instead cuts every group, the unnamed one too, sorted
+ * by name (Open Cluster Management's grouping).
  *
  * @param groupName a DNS-1123 subdomain, unique in the placement
  * @param clusterSelector which picked clusters belong to the group

@@ -68,6 +68,22 @@ public record IntOrPercent(int value, boolean percent) {
     return (int) Math.max(1, share);
   }
 
+  /**
+   * The count this stands for out of {@code total}, a percentage rounded <b>up</b>: as Open Cluster
+   * Management sizes decision groups ({@code clustersPerDecisionGroup}; ocm
+   * pkg/placement/controllers/scheduling/scheduling_controller.go, {@code calculateLength}), the
+   * percentage is computed in IEEE double precision, {@code ceil(value / 100.0 * total)}, so a
+   * result can exceed the exact ceiling by one ({@code 7%} of 100 is 8). A count larger than the
+   * total stands for the total; a total of 0 gives 0.
+   */
+  public int resolveUp(int total) {
+    if (total <= 0) {
+      return 0;
+    }
+    int length = percent ? (int) Math.ceil(value / 100.0 * total) : value;
+    return length <= 0 || length > total ? total : length;
+  }
+
   /** {@code 25%} or {@code 10}, as written in a file. */
   @Override
   public String toString() {

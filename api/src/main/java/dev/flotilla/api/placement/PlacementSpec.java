@@ -38,6 +38,12 @@ import java.util.Set;
  * @param affinityGroups ordered fallback selections; the first feasible one decides (see {@link
  *     AffinityGroup})
  * @param replicaScheduling how a workload's replicas are placed (see {@link ReplicaScheduling})
+ * @param clustersPerDecisionGroup when present, every decision group, named or not, is sorted by
+ *     cluster name and cut into chunks of this size, a percentage being of the picked clusters and
+ *     rounded up ({@link IntOrPercent#resolveUp}), as Open Cluster Management's {@code
+ *     clustersPerDecisionGroup}; forbids {@code decisionGroups[].clustersPerGroup}. Absent: each
+ *     named group chunked by its own {@code clustersPerGroup}, in decision order, and the unnamed
+ *     group in one chunk.
  */
 public record PlacementSpec(
     List<ClusterSelectorTerm> clusterSelectors,
@@ -51,7 +57,8 @@ public record PlacementSpec(
     Optional<RolloutStrategy> rollout,
     Ordering ordering,
     List<AffinityGroup> affinityGroups,
-    Optional<ReplicaScheduling> replicaScheduling) {
+    Optional<ReplicaScheduling> replicaScheduling,
+    Optional<IntOrPercent> clustersPerDecisionGroup) {
 
   /** Validates selection and scheduling fields together, reporting every problem. */
   public PlacementSpec {
@@ -67,7 +74,18 @@ public record PlacementSpec(
     Objects.requireNonNull(ordering, "ordering");
     affinityGroups = List.copyOf(affinityGroups);
     Objects.requireNonNull(replicaScheduling, "replicaScheduling");
+    Objects.requireNonNull(clustersPerDecisionGroup, "clustersPerDecisionGroup");
     List<Problem> problems = new ArrayList<>();
+    if (clustersPerDecisionGroup.isPresent()) {
+      for (int i = 0; i < decisionGroups.size(); i++) {
+        if (decisionGroups.get(i).clustersPerGroup().isPresent()) {
+          problems.add(
+              Problem.at(
+                  "decisionGroups[" + i + "].clustersPerGroup",
+                  "Forbidden: clustersPerDecisionGroup sizes every group's chunks"));
+        }
+      }
+    }
     checkScheduling(numberOfClusters, spreadConstraints, decisionGroups, rollout, problems);
     checkReplicas(numberOfClusters, spreadConstraints, affinityGroups, replicaScheduling, problems);
     if (clusterSelectors.isEmpty() && clusterNames.isEmpty()) {
@@ -82,6 +100,36 @@ public record PlacementSpec(
     if (!problems.isEmpty()) {
       throw new ValidationException(problems);
     }
+  }
+
+  /** A spec with the default chunking of decision groups (no {@code clustersPerDecisionGroup}). */
+  public PlacementSpec(
+      List<ClusterSelectorTerm> clusterSelectors,
+      List<String> clusterNames,
+      List<String> excludeClusterNames,
+      List<Toleration> tolerations,
+      OptionalInt numberOfClusters,
+      List<Prioritizer> prioritizers,
+      List<SpreadConstraint> spreadConstraints,
+      List<DecisionGroup> decisionGroups,
+      Optional<RolloutStrategy> rollout,
+      Ordering ordering,
+      List<AffinityGroup> affinityGroups,
+      Optional<ReplicaScheduling> replicaScheduling) {
+    this(
+        clusterSelectors,
+        clusterNames,
+        excludeClusterNames,
+        tolerations,
+        numberOfClusters,
+        prioritizers,
+        spreadConstraints,
+        decisionGroups,
+        rollout,
+        ordering,
+        affinityGroups,
+        replicaScheduling,
+        Optional.empty());
   }
 
   /**
@@ -149,7 +197,8 @@ public record PlacementSpec(
         rollout,
         ordering,
         affinityGroups,
-        replicaScheduling);
+        replicaScheduling,
+        clustersPerDecisionGroup);
   }
 
   /** The same spec with these tolerations. */
@@ -166,7 +215,8 @@ public record PlacementSpec(
         rollout,
         ordering,
         affinityGroups,
-        replicaScheduling);
+        replicaScheduling,
+        clustersPerDecisionGroup);
   }
 
   /** The same spec picking {@code n} clusters. */
@@ -183,7 +233,8 @@ public record PlacementSpec(
         rollout,
         ordering,
         affinityGroups,
-        replicaScheduling);
+        replicaScheduling,
+        clustersPerDecisionGroup);
   }
 
   /** The same spec with these prioritizers. */
@@ -200,7 +251,8 @@ public record PlacementSpec(
         rollout,
         ordering,
         affinityGroups,
-        replicaScheduling);
+        replicaScheduling,
+        clustersPerDecisionGroup);
   }
 
   /** The same spec with these spread constraints (at most one). */
@@ -217,7 +269,8 @@ public record PlacementSpec(
         rollout,
         ordering,
         affinityGroups,
-        replicaScheduling);
+        replicaScheduling,
+        clustersPerDecisionGroup);
   }
 
   /** The same spec with these decision groups. */
@@ -234,7 +287,8 @@ public record PlacementSpec(
         rollout,
         ordering,
         affinityGroups,
-        replicaScheduling);
+        replicaScheduling,
+        clustersPerDecisionGroup);
   }
 
   /** The same spec with this rollout strategy. */
@@ -251,7 +305,8 @@ public record PlacementSpec(
         Optional.of(strategy),
         ordering,
         affinityGroups,
-        replicaScheduling);
+        replicaScheduling,
+        clustersPerDecisionGroup);
   }
 
   /** The same spec ranking clusters by {@code newOrdering}. */
@@ -268,7 +323,8 @@ public record PlacementSpec(
         rollout,
         newOrdering,
         affinityGroups,
-        replicaScheduling);
+        replicaScheduling,
+        clustersPerDecisionGroup);
   }
 
   /** The same spec with these ordered fallback selections. */
@@ -285,7 +341,8 @@ public record PlacementSpec(
         rollout,
         ordering,
         groups,
-        replicaScheduling);
+        replicaScheduling,
+        clustersPerDecisionGroup);
   }
 
   /** The same spec placing a workload's replicas with {@code scheduling}. */
@@ -302,7 +359,29 @@ public record PlacementSpec(
         rollout,
         ordering,
         affinityGroups,
-        Optional.of(scheduling));
+        Optional.of(scheduling),
+        clustersPerDecisionGroup);
+  }
+
+  /**
+   * The same spec cutting every decision group into chunks of {@code perGroup}, sorted by name (see
+   * {@code clustersPerDecisionGroup}); empty: the default chunking.
+   */
+  public PlacementSpec withClustersPerDecisionGroup(Optional<IntOrPercent> perGroup) {
+    return new PlacementSpec(
+        clusterSelectors,
+        clusterNames,
+        excludeClusterNames,
+        tolerations,
+        numberOfClusters,
+        prioritizers,
+        spreadConstraints,
+        decisionGroups,
+        rollout,
+        ordering,
+        affinityGroups,
+        replicaScheduling,
+        perGroup);
   }
 
   private static void checkReplicas(
