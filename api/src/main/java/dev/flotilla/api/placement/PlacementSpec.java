@@ -185,182 +185,72 @@ public record PlacementSpec(
 
   /** The same spec with {@code names} excluded. */
   public PlacementSpec excluding(List<String> names) {
-    return new PlacementSpec(
-        clusterSelectors,
-        clusterNames,
-        names,
-        tolerations,
-        numberOfClusters,
-        prioritizers,
-        spreadConstraints,
-        decisionGroups,
-        rollout,
-        ordering,
-        affinityGroups,
-        replicaScheduling,
-        clustersPerDecisionGroup);
+    Copy copy = new Copy(this);
+    copy.excludeClusterNames = names;
+    return copy.spec();
   }
 
   /** The same spec with these tolerations. */
   public PlacementSpec withTolerations(List<Toleration> newTolerations) {
-    return new PlacementSpec(
-        clusterSelectors,
-        clusterNames,
-        excludeClusterNames,
-        newTolerations,
-        numberOfClusters,
-        prioritizers,
-        spreadConstraints,
-        decisionGroups,
-        rollout,
-        ordering,
-        affinityGroups,
-        replicaScheduling,
-        clustersPerDecisionGroup);
+    Copy copy = new Copy(this);
+    copy.tolerations = newTolerations;
+    return copy.spec();
   }
 
   /** The same spec picking {@code n} clusters. */
   public PlacementSpec withNumberOfClusters(int n) {
-    return new PlacementSpec(
-        clusterSelectors,
-        clusterNames,
-        excludeClusterNames,
-        tolerations,
-        OptionalInt.of(n),
-        prioritizers,
-        spreadConstraints,
-        decisionGroups,
-        rollout,
-        ordering,
-        affinityGroups,
-        replicaScheduling,
-        clustersPerDecisionGroup);
+    Copy copy = new Copy(this);
+    copy.numberOfClusters = OptionalInt.of(n);
+    return copy.spec();
   }
 
   /** The same spec with these prioritizers. */
   public PlacementSpec withPrioritizers(List<Prioritizer> newPrioritizers) {
-    return new PlacementSpec(
-        clusterSelectors,
-        clusterNames,
-        excludeClusterNames,
-        tolerations,
-        numberOfClusters,
-        newPrioritizers,
-        spreadConstraints,
-        decisionGroups,
-        rollout,
-        ordering,
-        affinityGroups,
-        replicaScheduling,
-        clustersPerDecisionGroup);
+    Copy copy = new Copy(this);
+    copy.prioritizers = newPrioritizers;
+    return copy.spec();
   }
 
   /** The same spec with these spread constraints (at most one). */
   public PlacementSpec withSpreadConstraints(List<SpreadConstraint> constraints) {
-    return new PlacementSpec(
-        clusterSelectors,
-        clusterNames,
-        excludeClusterNames,
-        tolerations,
-        numberOfClusters,
-        prioritizers,
-        constraints,
-        decisionGroups,
-        rollout,
-        ordering,
-        affinityGroups,
-        replicaScheduling,
-        clustersPerDecisionGroup);
+    Copy copy = new Copy(this);
+    copy.spreadConstraints = constraints;
+    return copy.spec();
   }
 
   /** The same spec with these decision groups. */
   public PlacementSpec withDecisionGroups(List<DecisionGroup> groups) {
-    return new PlacementSpec(
-        clusterSelectors,
-        clusterNames,
-        excludeClusterNames,
-        tolerations,
-        numberOfClusters,
-        prioritizers,
-        spreadConstraints,
-        groups,
-        rollout,
-        ordering,
-        affinityGroups,
-        replicaScheduling,
-        clustersPerDecisionGroup);
+    Copy copy = new Copy(this);
+    copy.decisionGroups = groups;
+    return copy.spec();
   }
 
   /** The same spec with this rollout strategy. */
   public PlacementSpec withRollout(RolloutStrategy strategy) {
-    return new PlacementSpec(
-        clusterSelectors,
-        clusterNames,
-        excludeClusterNames,
-        tolerations,
-        numberOfClusters,
-        prioritizers,
-        spreadConstraints,
-        decisionGroups,
-        Optional.of(strategy),
-        ordering,
-        affinityGroups,
-        replicaScheduling,
-        clustersPerDecisionGroup);
+    Copy copy = new Copy(this);
+    copy.rollout = Optional.of(strategy);
+    return copy.spec();
   }
 
   /** The same spec ranking clusters by {@code newOrdering}. */
   public PlacementSpec withOrdering(Ordering newOrdering) {
-    return new PlacementSpec(
-        clusterSelectors,
-        clusterNames,
-        excludeClusterNames,
-        tolerations,
-        numberOfClusters,
-        prioritizers,
-        spreadConstraints,
-        decisionGroups,
-        rollout,
-        newOrdering,
-        affinityGroups,
-        replicaScheduling,
-        clustersPerDecisionGroup);
+    Copy copy = new Copy(this);
+    copy.ordering = newOrdering;
+    return copy.spec();
   }
 
   /** The same spec with these ordered fallback selections. */
   public PlacementSpec withAffinityGroups(List<AffinityGroup> groups) {
-    return new PlacementSpec(
-        clusterSelectors,
-        clusterNames,
-        excludeClusterNames,
-        tolerations,
-        numberOfClusters,
-        prioritizers,
-        spreadConstraints,
-        decisionGroups,
-        rollout,
-        ordering,
-        groups,
-        replicaScheduling,
-        clustersPerDecisionGroup);
+    Copy copy = new Copy(this);
+    copy.affinityGroups = groups;
+    return copy.spec();
   }
 
   /** The same spec placing a workload's replicas with {@code scheduling}. */
   public PlacementSpec withReplicaScheduling(ReplicaScheduling scheduling) {
-    return new PlacementSpec(
-        clusterSelectors,
-        clusterNames,
-        excludeClusterNames,
-        tolerations,
-        numberOfClusters,
-        prioritizers,
-        spreadConstraints,
-        decisionGroups,
-        rollout,
-        ordering,
-        affinityGroups,
-        Optional.of(scheduling),
-        clustersPerDecisionGroup);
+    Copy copy = new Copy(this);
+    copy.replicaScheduling = Optional.of(scheduling);
+    return copy.spec();
   }
 
   /**
@@ -368,20 +258,59 @@ public record PlacementSpec(
    * {@code clustersPerDecisionGroup}); empty: the default chunking.
    */
   public PlacementSpec withClustersPerDecisionGroup(Optional<IntOrPercent> perGroup) {
-    return new PlacementSpec(
-        clusterSelectors,
-        clusterNames,
-        excludeClusterNames,
-        tolerations,
-        numberOfClusters,
-        prioritizers,
-        spreadConstraints,
-        decisionGroups,
-        rollout,
-        ordering,
-        affinityGroups,
-        replicaScheduling,
-        perGroup);
+    Copy copy = new Copy(this);
+    copy.clustersPerDecisionGroup = perGroup;
+    return copy.spec();
+  }
+
+  /** A spec's components, to change one and build the spec again (validated as any other). */
+  private static final class Copy {
+    List<ClusterSelectorTerm> clusterSelectors;
+    List<String> clusterNames;
+    List<String> excludeClusterNames;
+    List<Toleration> tolerations;
+    OptionalInt numberOfClusters;
+    List<Prioritizer> prioritizers;
+    List<SpreadConstraint> spreadConstraints;
+    List<DecisionGroup> decisionGroups;
+    Optional<RolloutStrategy> rollout;
+    Ordering ordering;
+    List<AffinityGroup> affinityGroups;
+    Optional<ReplicaScheduling> replicaScheduling;
+    Optional<IntOrPercent> clustersPerDecisionGroup;
+
+    Copy(PlacementSpec spec) {
+      clusterSelectors = spec.clusterSelectors;
+      clusterNames = spec.clusterNames;
+      excludeClusterNames = spec.excludeClusterNames;
+      tolerations = spec.tolerations;
+      numberOfClusters = spec.numberOfClusters;
+      prioritizers = spec.prioritizers;
+      spreadConstraints = spec.spreadConstraints;
+      decisionGroups = spec.decisionGroups;
+      rollout = spec.rollout;
+      ordering = spec.ordering;
+      affinityGroups = spec.affinityGroups;
+      replicaScheduling = spec.replicaScheduling;
+      clustersPerDecisionGroup = spec.clustersPerDecisionGroup;
+    }
+
+    PlacementSpec spec() {
+      return new PlacementSpec(
+          clusterSelectors,
+          clusterNames,
+          excludeClusterNames,
+          tolerations,
+          numberOfClusters,
+          prioritizers,
+          spreadConstraints,
+          decisionGroups,
+          rollout,
+          ordering,
+          affinityGroups,
+          replicaScheduling,
+          clustersPerDecisionGroup);
+    }
   }
 
   private static void checkReplicas(
