@@ -59,43 +59,11 @@ final class KarmadaPropagationReader {
   private KarmadaPropagationReader() {}
 
   static Optional<Placement> read(ObjectView document, PeerPolicies.Notes notes) {
-    Binder binder = document.binder();
-    String apiVersion = document.requiredString("apiVersion");
-    document.requiredString("kind");
-    if (!VERSIONS.contains(apiVersion)) {
-      binder.report(
-          document.take("apiVersion").orElseThrow().location(),
-          "apiVersion",
-          "Unsupported value: \""
-              + apiVersion
-              + "\": supported values: \""
-              + VERSIONS.get(0)
-              + "\"");
-    }
-    String name = "";
-    String namespace = "default";
-    Optional<ObjectView> metadata = document.object("metadata");
-    if (metadata.isPresent()) {
-      ObjectMetaReader.Metadata meta = ObjectMetaReader.read(metadata.get());
-      name = meta.name();
-      namespace = meta.namespace();
-    } else {
-      binder.report(document.node().location(), "metadata", "Required value");
-    }
-    document.take("status");
-    Optional<ObjectView> spec = document.object("spec");
-    if (spec.isEmpty()) {
-      binder.report(document.node().location(), "spec", "Required value");
-    }
-    document.rejectUnknown();
-    Optional<PlacementSpec> placement = spec.flatMap(s -> spec(s, notes));
-    if (placement.isEmpty() || binder.hasProblems()) {
-      return Optional.empty();
-    }
-    String n = name;
-    String ns = namespace;
-    return Optional.ofNullable(
-        binder.construct(document.node(), "", () -> new Placement(n, ns, placement.get())));
+    return PeerDocuments.read(
+        document,
+        VERSIONS,
+        (envelope, spec) -> spec(spec, notes),
+        (envelope, spec) -> new Placement(envelope.name(), envelope.namespace(), spec));
   }
 
   private static Optional<PlacementSpec> spec(ObjectView spec, PeerPolicies.Notes notes) {

@@ -66,55 +66,28 @@ final class KubeFleetPlacementReader {
 
   /** The reader registered in {@link PeerPolicies#PLACEMENTS}. */
   static Optional<Placement> read(ObjectView document, PeerPolicies.Notes notes) {
-    Binder binder = document.binder();
-    String apiVersion = document.string("apiVersion").orElse("");
-    if (!VERSIONS.contains(apiVersion)) {
-      binder.report(
-          document.node().location(),
-          "apiVersion",
-          "Unsupported value: \""
-              + apiVersion
-              + "\": supported values: \""
-              + String.join("\", \"", VERSIONS)
-              + "\"");
+    return PeerDocuments.read(
+        document,
+        VERSIONS,
+        (envelope, spec) -> {
+          envelope.metadata().ifPresent(metadata -> checkNameLength(metadata, envelope.name()));
+          return spec(spec, notes);
+        },
+        (envelope, spec) -> new Placement(envelope.name(), envelope.namespace(), spec));
+  }
+
+  /** KubeFleet's webhook refuses placement names over 63 characters. */
+  private static void checkNameLength(ObjectView metadata, String name) {
+    if (name.length() > 63) {
+      metadata
+          .binder()
+          .report(
+              metadata.node().location(),
+              "metadata.name",
+              "Invalid value: \""
+                  + name
+                  + "\": must be no more than 63 characters (KubeFleet's webhook)");
     }
-    document.string("kind");
-    String name = "";
-    String namespace = "default";
-    Optional<ObjectView> metadata = document.object("metadata");
-    if (metadata.isPresent()) {
-      ObjectMetaReader.Metadata meta = ObjectMetaReader.read(metadata.get());
-      name = meta.name();
-      namespace = meta.namespace();
-      if (name.length() > 63) {
-        binder.report(
-            metadata.get().node().location(),
-            "metadata.name",
-            "Invalid value: \""
-                + name
-                + "\": must be no more than 63 characters (KubeFleet's"
-                + " webhook)");
-      }
-    } else {
-      binder.report(document.node().location(), "metadata", "Required value");
-    }
-    document.take("status"); // the hub's report, not policy
-    Optional<ObjectView> spec = document.object("spec");
-    if (spec.isEmpty()) {
-      binder.report(document.node().location(), "spec", "Required value");
-    }
-    document.rejectUnknown();
-    Optional<PlacementSpec> placement = spec.flatMap(s -> spec(s, notes));
-    if (placement.isEmpty() || binder.hasProblems()) {
-      return Optional.empty();
-    }
-    String policyName = name;
-    String policyNamespace = namespace;
-    return Optional.ofNullable(
-        binder.construct(
-            document.node(),
-            "",
-            () -> new Placement(policyName, policyNamespace, placement.get())));
   }
 
   private static Optional<PlacementSpec> spec(ObjectView spec, PeerPolicies.Notes notes) {

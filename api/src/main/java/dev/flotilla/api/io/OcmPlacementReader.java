@@ -69,46 +69,17 @@ final class OcmPlacementReader {
 
   /** Reads {@code document}, an OCM Placement. */
   static Optional<Placement> read(ObjectView document, PeerPolicies.Notes notes) {
-    Binder binder = document.binder();
-    String apiVersion = document.string("apiVersion").orElse("");
-    document.string("kind");
-    if (!apiVersion.equals(VERSION)) {
-      binder.report(
-          document.node().location(),
-          "apiVersion",
-          "Unsupported value: \"" + apiVersion + "\": supported values: \"" + VERSION + "\"");
-    }
-    String name = "";
-    String namespace = "default";
-    Optional<ObjectView> metadata = document.object("metadata");
-    if (metadata.isPresent()) {
-      checkNotDisabled(metadata.get());
-      ObjectMetaReader.Metadata meta = ObjectMetaReader.read(metadata.get());
-      name = meta.name();
-      namespace = meta.namespace();
-    } else {
-      binder.report(document.node().location(), "metadata", "Required value");
-    }
     if (document.has("status")) {
       notes.add(document, "status", "the placement controller's status: not policy");
     }
-    document.take("status");
-    Optional<ObjectView> spec = document.object("spec");
-    if (spec.isEmpty()) {
-      binder.report(document.node().location(), "spec", "Required value");
-    }
-    document.rejectUnknown();
-    Optional<PlacementSpec> out = spec.flatMap(s -> spec(s, notes));
-    if (out.isEmpty() || binder.hasProblems()) {
-      return Optional.empty();
-    }
-    String placementName = name;
-    String placementNamespace = namespace;
-    return Optional.ofNullable(
-        binder.construct(
-            document.node(),
-            "",
-            () -> new Placement(placementName, placementNamespace, out.get())));
+    return PeerDocuments.read(
+        document,
+        List.of(VERSION),
+        (envelope, spec) -> {
+          envelope.metadata().ifPresent(OcmPlacementReader::checkNotDisabled);
+          return spec(spec, notes);
+        },
+        (envelope, spec) -> new Placement(envelope.name(), envelope.namespace(), spec));
   }
 
   private static void checkNotDisabled(ObjectView metadata) {

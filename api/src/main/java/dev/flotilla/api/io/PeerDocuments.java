@@ -2,18 +2,48 @@ package dev.flotilla.api.io;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
- * The envelope of a peer's override document: {@code apiVersion} (one of the versions the reader
- * knows), {@code kind}, {@code metadata} (name and namespace kept, the rest of a server's
- * ObjectMeta accepted), a required {@code spec}, and a server's {@code status}, ignored.
+ * The envelope of a peer's policy document, placement or override: {@code apiVersion} (one of the
+ * versions the reader knows), {@code kind}, {@code metadata} (name and namespace kept, the rest of
+ * a server's ObjectMeta accepted), a required {@code spec}, and a server's {@code status}, ignored.
  */
 final class PeerDocuments {
   private PeerDocuments() {}
 
-  /** What the envelope holds; {@code spec} is empty when missing or not an object. */
-  record Envelope(String name, String namespace, Optional<ObjectView> spec) {}
+  /**
+   * What the envelope holds; {@code metadata} and {@code spec} are empty when missing or not
+   * objects (and reported).
+   */
+  record Envelope(
+      String name, String namespace, Optional<ObjectView> metadata, Optional<ObjectView> spec) {}
+
+  /** Builds a policy once its envelope and spec are read and valid. */
+  @FunctionalInterface
+  interface Factory<S, T> {
+    T make(Envelope envelope, S spec);
+  }
+
+  /**
+   * Reads the envelope, then the spec with {@code readSpec} (given the envelope too, for checks of
+   * the metadata), then builds the policy; empty once any problem was reported.
+   */
+  static <S, T> Optional<T> read(
+      ObjectView document,
+      List<String> versions,
+      BiFunction<Envelope, ObjectView, Optional<S>> readSpec,
+      Factory<S, T> factory) {
+    Envelope envelope = envelope(document, versions);
+    Optional<S> spec = envelope.spec().flatMap(view -> readSpec.apply(envelope, view));
+    Binder binder = document.binder();
+    if (spec.isEmpty() || binder.hasProblems()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        binder.construct(document.node(), "", () -> factory.make(envelope, spec.get())));
+  }
 
   static Envelope envelope(ObjectView document, List<String> versions) {
     Binder binder = document.binder();
@@ -44,6 +74,6 @@ final class PeerDocuments {
     }
     document.take("status");
     document.rejectUnknown();
-    return new Envelope(name, namespace, spec);
+    return new Envelope(name, namespace, metadata, spec);
   }
 }
