@@ -35,9 +35,9 @@ final class Combinations {
   }
 
   /**
-   * Filters {@code candidates} not in {@code out} nor {@code skip} through the term's expressions,
-   * ORing those that match into {@code out}. Returns false, doing nothing, when the term's inputs
-   * do not allow it or have too many combinations.
+   * Filters {@code candidates} not in {@code out} nor {@code skip} (null for none) through the
+   * term's expressions, ORing those that match into {@code out}. Returns false, doing nothing, when
+   * the term's inputs do not allow it or have too many combinations.
    */
   static boolean filter(
       CompiledTerm term,
@@ -66,7 +66,7 @@ final class Combinations {
     long[] open = new long[words];
     boolean any = false;
     for (int w = 0; w < words; w++) {
-      open[w] = candidates[w] & ~(out[w] | skip[w]);
+      open[w] = candidates[w] & ~(out[w] | Words.at(skip, w));
       any |= open[w] != 0;
     }
     if (any) {

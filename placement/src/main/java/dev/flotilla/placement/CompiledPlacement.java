@@ -34,8 +34,12 @@ public final class CompiledPlacement {
   private final Set<String> excluded;
   private final PolicyBudget budget;
 
+  /** {@code placement namespace/name}, as budget errors name it. */
+  private final String policyName;
+
   private CompiledPlacement(Placement placement, CompiledTerm[] terms, PolicyBudget budget) {
     this.budget = budget;
+    this.policyName = "placement " + placement.namespace() + "/" + placement.name();
     this.placement = placement;
     this.terms = terms;
     this.names = Set.copyOf(placement.spec().clusterNames());
@@ -96,24 +100,44 @@ public final class CompiledPlacement {
    *     has exceeded, that budget: no partial selection is returned
    */
   public Selection select(Inventory inventory, Scope scope) {
-    Errors errors = new Errors(budget.start(policyName()));
+    Errors errors = new Errors(budget.start(policyName));
     admit(errors.run, inventory.size());
-    long[] inScope = scope.evaluate(inventory);
-    long[] skip = inventory.named(excluded).words();
-    for (int w = 0; w < skip.length; w++) {
-      skip[w] |= ~inScope[w];
-    }
-    long[] out = inventory.named(names).words();
-    for (int w = 0; w < out.length; w++) {
-      out[w] &= ~skip[w];
+    long[] skip = skipped(inventory, scope);
+    long[] out;
+    boolean fresh = names.isEmpty();
+    if (fresh) {
+      out = new long[Posting.words(inventory.capacity())];
+    } else {
+      out = inventory.named(names).words();
+      if (skip != null) {
+        Words.andNot(out, skip);
+      }
     }
     for (CompiledTerm term : terms) {
-      term.evaluate(inventory, out, skip, errors);
-    }
-    for (int w = 0; w < out.length; w++) {
-      out[w] &= ~skip[w];
+      term.evaluate(inventory, out, fresh, skip, errors);
+      fresh = false;
     }
     return new Selection(ClusterSet.of(inventory, out), errors.count, errors.examples);
+  }
+
+  /** The clusters excluded or out of scope, or null when there are none (the common case). */
+  private long[] skipped(Inventory inventory, Scope scope) {
+    long[] skip = null;
+    if (!scope.isEverything()) {
+      skip = scope.evaluate(inventory);
+      for (int w = 0; w < skip.length; w++) {
+        skip[w] = ~skip[w];
+      }
+    }
+    if (!excluded.isEmpty()) {
+      long[] named = inventory.named(excluded).words();
+      if (skip == null) {
+        skip = named;
+      } else {
+        Words.or(skip, named);
+      }
+    }
+    return skip;
   }
 
   /**
@@ -147,7 +171,7 @@ public final class CompiledPlacement {
 
   /** {@code placement namespace/name}, as budget errors name it. */
   String policyName() {
-    return "placement " + placement.namespace() + "/" + placement.name();
+    return policyName;
   }
 
   /** Rejects, before any work, CEL whose estimated cost over the fleet exceeds the budget. */

@@ -11,7 +11,6 @@ import dev.flotilla.expr.PolicyBudget;
 import dev.flotilla.expr.internal.ClusterProjection;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +49,9 @@ final class CompiledTerm {
    * #decideByGuards}).
    */
   private final KeyGuard[] laterGuards;
+
+  /** The first guards, then the later ones. */
+  private final KeyGuard[] allGuards;
 
   /**
    * Every expression is a conjunction of key tests, so on a cluster that has every key whose value
@@ -97,6 +99,8 @@ final class CompiledTerm {
         expressions.length < 2
             ? new KeyGuard[0]
             : KeyGuard.of(Arrays.copyOfRange(expressions, 1, expressions.length));
+    this.allGuards = Arrays.copyOf(guards, guards.length + laterGuards.length);
+    System.arraycopy(laterGuards, 0, allGuards, guards.length, laterGuards.length);
     this.decidedByGuards =
         expressions.length > 0
             && Arrays.stream(expressions).noneMatch(e -> e.keyConstraints().isEmpty());
@@ -188,51 +192,107 @@ final class CompiledTerm {
   }
 
   /**
-   * ORs the clusters of {@code inventory} satisfying the term into {@code out}. CEL runs only on
-   * candidates not already in {@code out} nor in {@code skip} (excluded or out of scope), so its
-   * errors are counted exactly as the per-cluster path counts them.
+   * ORs the clusters of {@code inventory} satisfying the term, less those of {@code skip}, into
+   * {@code out}. CEL runs only on candidates not already in {@code out} nor in {@code skip}
+   * (excluded or out of scope), so its errors are counted exactly as the per-cluster path counts
+   * them.
+   *
+   * @param fresh whether {@code out} is still all zero, so that the term may write it directly
+   * @param skip the clusters never to add, or null for none
    */
-  void evaluate(Inventory inventory, long[] out, long[] skip, ErrorSink errors) {
-    int capacity = inventory.capacity();
-    Operand[] operands = new Operand[conditions.length + guards.length];
+  void evaluate(Inventory inventory, long[] out, boolean fresh, long[] skip, ErrorSink errors) {
+    // Where every cluster has every key the expressions read, no expression can fail and the
+    // guards alone are CEL's answer: the term is then index operands only.
+    boolean indexAlone =
+        expressions.length == 0
+            || (decidedByGuards && nameTest == null && everyKeyReadIsPresent(inventory));
+    Operand[] operands = resolve(inventory, indexAlone && expressions.length > 0);
+    if (operands == null) {
+      return; // an operand no cluster satisfies
+    }
+    boolean direct = fresh && skip == null && indexAlone;
+    long[] target = direct ? out : new long[out.length];
+    intersect(inventory, operands, target);
+    if (indexAlone) {
+      if (!direct) {
+        Words.orAndNot(out, target, skip);
+      }
+      return;
+    }
+    if (nameTest != null) {
+      long[] named = nameTest.resolve(inventory);
+      if (nameTest.exact() && expressions.length == 1) {
+        Words.and(target, named);
+        Words.orAndNot(out, target, skip);
+        return;
+      }
+      Words.and(target, named);
+    }
+    if (decidedByGuards) {
+      decideByGuards(inventory, target, out, skip, errors);
+    } else if (!Combinations.filter(this, inventory, target, out, skip, errors)) {
+      filterWithExpressions(inventory, target, out, skip, errors);
+    }
+  }
+
+  /**
+   * The conditions and first guards (and the later ones, when asked) resolved against {@code
+   * inventory}, positives before negatives and smaller first (the accumulator then shrinks
+   * fastest); null when one of them is empty.
+   */
+  private Operand[] resolve(Inventory inventory, boolean withLaterGuards) {
+    int first = conditions.length + guards.length;
+    Operand[] operands = new Operand[first + (withLaterGuards ? laterGuards.length : 0)];
     for (int i = 0; i < operands.length; i++) {
       operands[i] =
           i < conditions.length
               ? conditions[i].resolve(inventory)
-              : guards[i - conditions.length].resolve(inventory);
+              : i < first
+                  ? guards[i - conditions.length].resolve(inventory)
+                  : laterGuards[i - first].resolve(inventory);
       if (operands[i].isEmpty()) {
-        return;
+        return null;
       }
     }
-    // Positives before negatives, smaller first: the accumulator shrinks fastest.
-    Arrays.sort(
-        operands, Comparator.comparing((Operand o) -> o.negated).thenComparingInt(o -> o.estimate));
-    long[] target = expressions.length == 0 ? out : new long[out.length];
-    if (operands.length > 0 && operands[0].isSparseDriver(capacity)) {
+    // Insertion sort: a term has a handful of operands, and this runs on every selection.
+    for (int i = 1; i < operands.length; i++) {
+      Operand o = operands[i];
+      int j = i - 1;
+      while (j >= 0 && before(o, operands[j])) {
+        operands[j + 1] = operands[j];
+        j--;
+      }
+      operands[j + 1] = o;
+    }
+    return operands;
+  }
+
+  private static boolean before(Operand a, Operand b) {
+    return a.negated != b.negated ? !a.negated : a.estimate < b.estimate;
+  }
+
+  /**
+   * Writes the live clusters satisfying every operand into {@code target}, which is all zero on
+   * entry: by candidate iteration when the first operand is a few sparse postings, else one word
+   * loop per operand.
+   */
+  private static void intersect(Inventory inventory, Operand[] operands, long[] target) {
+    int words = target.length;
+    if (operands.length > 0 && operands[0].isSparseDriver(inventory.capacity())) {
       iterateCandidates(inventory, operands, target);
-    } else {
-      fusedLoop(inventory, operands, target);
+      return;
     }
-    if (nameTest != null) {
-      long[] named = nameTest.resolve(inventory);
-      boolean decided = nameTest.exact() && expressions.length == 1;
-      for (int w = 0; w < target.length; w++) {
-        long in = target[w] & named[w];
-        if (decided) {
-          out[w] |= in & ~skip[w];
-        } else {
-          target[w] = in;
-        }
-      }
-      if (decided) {
-        return;
-      }
+    long[] live = dense(inventory.live(), words);
+    if (operands.length == 0) {
+      Words.copy(target, live);
+      return;
     }
-    if (decidedByGuards) {
-      decideByGuards(inventory, target, out, skip, errors);
-    } else if (expressions.length > 0
-        && !Combinations.filter(this, inventory, target, out, skip, errors)) {
-      filterWithExpressions(inventory, target, out, skip, errors);
+    long[] scratch = null;
+    for (int i = 0; i < operands.length; i++) {
+      if (scratch == null && operands[i].needsScratch(i == 0)) {
+        scratch = new long[words];
+      }
+      operands[i].applyTo(target, i == 0, live, scratch);
     }
   }
 
@@ -266,54 +326,6 @@ final class CompiledTerm {
     }
   }
 
-  private static void fusedLoop(Inventory inventory, Operand[] operands, long[] target) {
-    int words = target.length;
-    long[] live = dense(inventory.live(), words);
-    long[][][] include = new long[operands.length][][];
-    long[][][] exclude = new long[operands.length][][];
-    for (int i = 0; i < operands.length; i++) {
-      include[i] = arrays(operands[i].include, words);
-      exclude[i] = arrays(operands[i].exclude, words);
-    }
-    for (int w = 0; w < words; w++) {
-      long acc = live[w];
-      for (int i = 0; i < operands.length && acc != 0; i++) {
-        long x = 0;
-        for (long[] a : include[i]) {
-          x |= w < a.length ? a[w] : 0;
-        }
-        long[][] minus = exclude[i];
-        if (minus.length > 0) {
-          long y = 0;
-          for (long[] a : minus) {
-            y |= w < a.length ? a[w] : 0;
-          }
-          x &= ~y;
-        }
-        acc = operands[i].negated ? acc & ~x : acc & x;
-      }
-      target[w] |= acc;
-    }
-  }
-
-  /** The dense postings' own arrays, plus one scratch array holding all the sparse ones. */
-  private static long[][] arrays(Posting[] postings, int words) {
-    List<long[]> out = new ArrayList<>(postings.length);
-    long[] scratch = null;
-    for (Posting posting : postings) {
-      if (posting instanceof Posting.Dense dense) {
-        out.add(dense.words);
-      } else {
-        if (scratch == null) {
-          scratch = new long[words];
-          out.add(scratch);
-        }
-        posting.orInto(scratch);
-      }
-    }
-    return out.toArray(new long[0][]);
-  }
-
   private static long[] dense(Posting posting, int words) {
     if (posting instanceof Posting.Dense dense) {
       return dense.words.length >= words ? dense.words : Arrays.copyOf(dense.words, words);
@@ -330,7 +342,7 @@ final class CompiledTerm {
       while (word != 0) {
         int ordinal = (w << 6) + Long.numberOfTrailingZeros(word);
         word &= word - 1;
-        if (((out[w] | skip[w]) & (1L << ordinal)) == 0
+        if (((out[w] | Words.at(skip, w)) & (1L << ordinal)) == 0
             && testExpressions(ClusterFacts.of(inventory, ordinal), errors)) {
           out[w] |= 1L << ordinal;
         }
@@ -341,27 +353,7 @@ final class CompiledTerm {
   private void decideByGuards(
       Inventory inventory, long[] candidates, long[] out, long[] skip, ErrorSink errors) {
     int words = candidates.length;
-    // Clusters having every key whose value is read: a word-wise AND of those keys' postings.
-    long[] sure = null;
-    KeyGuard[] all = Arrays.copyOf(guards, guards.length + laterGuards.length);
-    System.arraycopy(laterGuards, 0, all, guards.length, laterGuards.length);
-    for (KeyGuard guard : all) {
-      if (guard.readsValue()) {
-        Posting present = guard.present(inventory);
-        if (present == null) {
-          sure = new long[words]; // no cluster has the key: CEL decides (and fails) everywhere
-          break;
-        }
-        long[] bits = dense(present, words);
-        if (sure == null) {
-          sure = Arrays.copyOf(bits, words);
-        } else {
-          for (int w = 0; w < words; w++) {
-            sure[w] &= w < bits.length ? bits[w] : 0;
-          }
-        }
-      }
-    }
+    long[] sure = withEveryKeyRead(inventory, words);
     // Where every key read is present no expression fails: the later guards decide the rest.
     long[] later = null;
     if (laterGuards.length > 0) {
@@ -370,10 +362,10 @@ final class CompiledTerm {
         operands[i] = laterGuards[i].resolve(inventory);
       }
       later = new long[words];
-      fusedLoop(inventory, operands, later);
+      intersect(inventory, operands, later);
     }
     for (int w = 0; w < words; w++) {
-      long open = candidates[w] & ~(out[w] | skip[w]);
+      long open = candidates[w] & ~(out[w] | Words.at(skip, w));
       long withKeys = sure == null ? open : open & sure[w];
       out[w] |= later == null ? withKeys : withKeys & later[w];
       long word = open & ~withKeys;
@@ -385,6 +377,46 @@ final class CompiledTerm {
         }
       }
     }
+  }
+
+  /** True when every live cluster has every key whose value the expressions read. */
+  private boolean everyKeyReadIsPresent(Inventory inventory) {
+    for (KeyGuard guard : allGuards) {
+      if (guard.readsValue()) {
+        Posting present = guard.present(inventory);
+        if (present == null || present.count() != inventory.size()) {
+          return false; // postings hold live slots only: equal counts mean every live cluster
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The clusters having every key whose value the expressions read (a word-wise AND of those keys'
+   * postings), or null when that is every live cluster.
+   */
+  private long[] withEveryKeyRead(Inventory inventory, int words) {
+    long[] sure = null;
+    for (KeyGuard guard : allGuards) {
+      if (!guard.readsValue()) {
+        continue;
+      }
+      Posting present = guard.present(inventory);
+      if (present == null) {
+        return new long[words]; // no cluster has the key: CEL decides (and fails) everywhere
+      }
+      if (present.count() == inventory.size()) {
+        continue;
+      }
+      long[] bits = dense(present, words);
+      if (sure == null) {
+        sure = Arrays.copyOf(bits, words);
+      } else {
+        Words.and(sure, bits);
+      }
+    }
+    return sure;
   }
 
   /** Where CEL runtime errors go: counted, with a few examples kept. */

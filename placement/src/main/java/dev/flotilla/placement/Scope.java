@@ -71,11 +71,15 @@ public final class Scope {
       return inventory.all().words();
     }
     long[] words = inventory.named(names).words().clone();
-    long[] none = new long[words.length];
     for (CompiledTerm term : selectors) {
-      term.evaluate(inventory, words, none, (cluster, expression, message) -> {});
+      term.evaluate(inventory, words, false, null, (cluster, expression, message) -> {});
     }
     return words;
+  }
+
+  /** True for {@link #everything()}: no boundary. */
+  boolean isEverything() {
+    return everything;
   }
 
   /** Whether one cluster is in scope. */

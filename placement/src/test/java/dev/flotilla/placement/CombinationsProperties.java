@@ -49,7 +49,7 @@ class CombinationsProperties {
               Inventory inventory = Inventory.of(clusters);
               // Evaluated once before the updates, so that later snapshots share its name index.
               int first = Posting.words(inventory.capacity());
-              compiled.evaluate(inventory, new long[first], new long[first], new Recorded());
+              compiled.evaluate(inventory, new long[first], true, null, new Recorded());
               for (int step = random.nextInt(20); step > 0 && !clusters.isEmpty(); step--) {
                 int i = random.nextInt(clusters.size());
                 if (random.nextInt(4) == 0) {
@@ -67,7 +67,7 @@ class CombinationsProperties {
               int words = Posting.words(inventory.capacity());
               long[] out = new long[words];
               Recorded indexed = new Recorded();
-              compiled.evaluate(inventory, out, new long[words], indexed);
+              compiled.evaluate(inventory, out, false, new long[words], indexed);
 
               long[] expected = new long[words];
               Recorded alone = new Recorded();
@@ -85,7 +85,7 @@ class CombinationsProperties {
               // Again on the same snapshot: one-key terms now read their cached outcomes.
               long[] again = new long[words];
               Recorded cached = new Recorded();
-              compiled.evaluate(inventory, again, new long[words], cached);
+              compiled.evaluate(inventory, again, true, null, cached);
               for (int w = 0; w < words; w++) {
                 assertEquals(expected[w], again[w], context + " again, word " + w);
               }
