@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The customization step of {@code flotilla demo}: a Deployment and a ConfigMap, seven rules over
@@ -112,19 +113,18 @@ final class DemoCustomization {
         result.distinctOutputs() == 0 ? 0.0 : (double) result.size() / result.distinctOutputs());
     out.printf("  %-28s %9s %9s %9s%n", "manifest", "delivered", "deleted", "failed");
     for (int m = 0; m < manifests.size(); m++) {
-      int[] counts = new int[CustomizationResult.Delivery.values().length];
-      for (String cluster : result.clusters()) {
-        counts[result.delivery(cluster, m).ordinal()]++;
-      }
+      Map<CustomizationResult.Delivery, Integer> counts = result.deliveries(m);
       JsonNode manifest = manifests.get(m);
       out.printf(
           "  %-28s %,9d %,9d %,9d%n",
           manifest.path("kind").asText() + " " + manifest.path("metadata").path("name").asText(),
-          counts[CustomizationResult.Delivery.DELIVERED.ordinal()],
-          counts[CustomizationResult.Delivery.DELETED.ordinal()],
-          counts[CustomizationResult.Delivery.FAILED.ordinal()]);
+          counts.get(CustomizationResult.Delivery.DELIVERED),
+          counts.get(CustomizationResult.Delivery.DELETED),
+          counts.get(CustomizationResult.Delivery.FAILED));
     }
-    result.errors().stream().limit(3).forEach(error -> out.printf("  error: %s%n", error));
+    if (result.hasErrors()) {
+      result.errors().stream().limit(3).forEach(error -> out.printf("  error: %s%n", error));
+    }
   }
 
   /** Writes the policy, the manifests and the customized manifests as {@code customize -o json}. */

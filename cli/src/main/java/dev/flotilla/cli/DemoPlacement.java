@@ -1,6 +1,7 @@
 package dev.flotilla.cli;
 
 import dev.flotilla.api.io.PlacementReader;
+import dev.flotilla.placement.ClusterSet;
 import dev.flotilla.placement.CompiledPlacement;
 import dev.flotilla.placement.Inventory;
 import dev.flotilla.placement.PlacementDecision;
@@ -205,13 +206,12 @@ final class DemoPlacement {
 
   private void printRegions(Inventory inventory, PrintWriter out) {
     Map<String, int[]> byRegion = new TreeMap<>();
-    Map<String, Integer> fleet = new TreeMap<>();
-    for (String name : inventory.all().names()) {
-      fleet.merge(region(inventory, name), 1, Integer::sum);
-    }
+    Map<String, Integer> fleet = regions(inventory.all());
     for (int i = 0; i < placed.size(); i++) {
-      for (String name : placed.get(i).decision().names()) {
-        byRegion.computeIfAbsent(region(inventory, name), r -> new int[placed.size()])[i]++;
+      ClusterSet picked = inventory.named(placed.get(i).decision().names());
+      for (Map.Entry<String, Integer> region : regions(picked).entrySet()) {
+        byRegion.computeIfAbsent(region.getKey(), r -> new int[placed.size()])[i] =
+            region.getValue();
       }
     }
     out.printf("%nClusters placed per region%n  %-14s %8s", "region", "fleet");
@@ -249,18 +249,12 @@ final class DemoPlacement {
           group.clusters().size());
     }
     // The rollout bounds, per region, the share of the region's picked clusters one wave takes.
-    Map<String, Integer> picked = new TreeMap<>();
-    for (String name : decision.names()) {
-      picked.merge(region(inventory, name), 1, Integer::sum);
-    }
+    Map<String, Integer> picked = regions(inventory.named(decision.names()));
     out.printf(
         "%n  %-5s %-7s %9s  %s%n",
         "wave", "canary", "clusters", "largest share of a region's picked clusters in the wave");
     for (PlacementDecision.Wave wave : decision.waves()) {
-      Map<String, Integer> perRegion = new TreeMap<>();
-      for (String name : wave.clusters()) {
-        perRegion.merge(region(inventory, name), 1, Integer::sum);
-      }
+      Map<String, Integer> perRegion = regions(inventory.named(wave.clusters()));
       String largest = "-";
       double share = -1;
       for (Map.Entry<String, Integer> entry : perRegion.entrySet()) {
@@ -282,8 +276,14 @@ final class DemoPlacement {
     }
   }
 
-  private static String region(Inventory inventory, String name) {
-    return inventory.label(name, FleetGenerator.LABEL_REGION).orElse("(none)");
+  /** Clusters of {@code set} per region, those without the label under "(none)". */
+  private static Map<String, Integer> regions(ClusterSet set) {
+    Map<String, Integer> out = new TreeMap<>(set.countByLabel(FleetGenerator.LABEL_REGION));
+    int none = set.size() - out.values().stream().mapToInt(Integer::intValue).sum();
+    if (none > 0) {
+      out.put("(none)", none);
+    }
+    return out;
   }
 
   /** Writes each placement and its decision, as {@code place -o yaml} prints it. */

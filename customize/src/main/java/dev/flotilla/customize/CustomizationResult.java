@@ -3,8 +3,11 @@ package dev.flotilla.customize;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Every cluster's customized manifests, from {@link RuleSet#apply(dev.flotilla.placement.Inventory,
@@ -83,11 +86,32 @@ public final class CustomizationResult {
 
   /** What happened to manifest {@code index} for {@code cluster}. */
   public Delivery delivery(String cluster, int index) {
-    Group group = group(cluster);
+    return delivery(group(cluster), index);
+  }
+
+  private static Delivery delivery(Group group, int index) {
     if (group.outputs[index] != null) {
       return Delivery.DELIVERED;
     }
     return group.errors[index] == null ? Delivery.DELETED : Delivery.FAILED;
+  }
+
+  /**
+   * How many clusters got each delivery of manifest {@code index}: what a status line reports,
+   * without visiting the clusters by name.
+   */
+  public Map<Delivery, Integer> deliveries(int index) {
+    Objects.checkIndex(index, manifestCount);
+    Map<Group, Integer> members = new IdentityHashMap<>();
+    for (Group group : byCluster.values()) {
+      members.merge(group, 1, Integer::sum);
+    }
+    Map<Delivery, Integer> out = new EnumMap<>(Delivery.class);
+    for (Delivery delivery : Delivery.values()) {
+      out.put(delivery, 0);
+    }
+    members.forEach((group, count) -> out.merge(delivery(group, index), count, Integer::sum));
+    return Collections.unmodifiableMap(out);
   }
 
   /** The errors of {@code cluster}, by manifest index. */

@@ -15,6 +15,7 @@ import dev.flotilla.api.io.ManifestWriter;
 import dev.flotilla.placement.Inventory;
 import dev.flotilla.testkit.FleetGens;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,18 @@ class RuleSetProperties {
                 String where = "seed " + seed + ", cluster " + cluster;
                 assertEquals(expected, result.manifests(cluster.name()), where);
                 assertEquals(errors, result.errors(cluster.name()), where);
+              }
+              for (int m = 0; m < manifests.size(); m++) {
+                Map<CustomizationResult.Delivery, Integer> counted =
+                    new EnumMap<>(CustomizationResult.Delivery.class);
+                for (CustomizationResult.Delivery delivery :
+                    CustomizationResult.Delivery.values()) {
+                  counted.put(delivery, 0);
+                }
+                for (Cluster cluster : clusters) {
+                  counted.merge(result.delivery(cluster.name(), m), 1, Integer::sum);
+                }
+                assertEquals(counted, result.deliveries(m), "deliveries, seed " + seed);
               }
               assertEquals(before, manifests, "inputs unchanged, seed " + seed);
             });

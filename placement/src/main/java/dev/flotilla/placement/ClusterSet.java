@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -72,6 +74,44 @@ public final class ClusterSet {
     forEachOrdinal(ordinal -> out.add(inventory.nameAt(ordinal)));
     Collections.sort(out);
     return out;
+  }
+
+  /**
+   * How many clusters of this set carry each value of label {@code key}, sorted by value; clusters
+   * without the label are not counted. A facet count over the index: one AND and count per value,
+   * no cluster visited by name.
+   */
+  public SortedMap<String, Integer> countByLabel(String key) {
+    SortedMap<String, Integer> out = new TreeMap<>();
+    ValueColumn column = inventory.labelColumn(key);
+    if (column == null) {
+      return Collections.unmodifiableSortedMap(out);
+    }
+    for (int id = 0; id < column.valueCount(); id++) {
+      int count = countIn(column.postingOf(id));
+      if (count > 0) {
+        out.put(column.value(id), count);
+      }
+    }
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /** The number of clusters of {@code posting} in this set. */
+  private int countIn(Posting posting) {
+    int count = 0;
+    if (posting instanceof Posting.Dense dense) {
+      int n = Math.min(words.length, dense.words.length);
+      for (int w = 0; w < n; w++) {
+        count += Long.bitCount(words[w] & dense.words[w]);
+      }
+    } else {
+      for (int ordinal : ((Posting.Sparse) posting).ordinals) {
+        if (containsOrdinal(ordinal)) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   /** Clusters in both sets. */

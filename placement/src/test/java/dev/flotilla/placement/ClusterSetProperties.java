@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,55 @@ class ClusterSetProperties {
               if (a.equals(b)) {
                 assertEquals(x.hashCode(), y.hashCode(), context + " hashCode");
               }
+            });
+  }
+
+  @Test
+  void countByLabelCountsTheSetsClustersPerValue() {
+    qt().withFixedSeed(59L)
+        .withExamples(200)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              SplittableRandom random = new SplittableRandom(seed);
+              // Frequent values (dense postings), rare ones (sparse) and clusters without the key.
+              Map<String, Cluster> clusters = new TreeMap<>();
+              for (int i = random.nextInt(600); i > 0; i--) {
+                int roll = random.nextInt(10);
+                Map<String, String> labels =
+                    roll < 6
+                        ? Map.of("zone", "z" + random.nextInt(3))
+                        : roll < 8 ? Map.of("zone", "rare-" + i) : Map.of("other", "x");
+                clusters.put("c-" + i, Cluster.of("c-" + i, labels));
+              }
+              Inventory inventory = Inventory.of(List.copyOf(clusters.values()));
+              for (int i = random.nextInt(8); i > 0 && !clusters.isEmpty(); i--) {
+                String name =
+                    new ArrayList<>(clusters.keySet()).get(random.nextInt(clusters.size()));
+                if (random.nextBoolean()) {
+                  inventory = inventory.without(name);
+                  clusters.remove(name);
+                } else {
+                  Cluster moved = Cluster.of(name, Map.of("zone", "z" + random.nextInt(4)));
+                  inventory = inventory.with(moved);
+                  clusters.put(name, moved);
+                }
+              }
+              TreeSet<String> sample = sample(random, new TreeSet<>(clusters.keySet()));
+              Map<String, Integer> expected = new TreeMap<>();
+              for (String name : sample) {
+                String zone = clusters.get(name).labels().get("zone");
+                if (zone != null) {
+                  expected.merge(zone, 1, Integer::sum);
+                }
+              }
+              ClusterSet set = named(inventory, sample, random);
+              assertEquals(expected, set.countByLabel("zone"), "seed " + seed);
+              assertEquals(
+                  new ArrayList<>(expected.keySet()),
+                  new ArrayList<>(set.countByLabel("zone").keySet()),
+                  "seed " + seed + " sorted by value");
+              assertEquals(Map.of(), set.countByLabel("no-such-key"), "seed " + seed);
             });
   }
 

@@ -10,6 +10,7 @@ import dev.flotilla.api.summary.OrderBy;
 import dev.flotilla.api.summary.StatusReport;
 import dev.flotilla.api.summary.StatusSummary;
 import dev.flotilla.api.summary.StatusSummarySpec;
+import dev.flotilla.expr.Dependencies;
 import dev.flotilla.expr.ExpressionEnvironment;
 import dev.flotilla.expr.ExpressionEnvironment.ResultType;
 import dev.flotilla.expr.ExpressionEnvironment.VariableType;
@@ -128,6 +129,9 @@ public final class CompiledSummary {
   private final long staleAfterNanos;
   private final boolean usesWorkload;
 
+  /** What the expressions read of the variable {@code cluster}: its projection holds just that. */
+  private final Dependencies clusterReads;
+
   private CompiledSummary(StatusSummary summary) {
     this.summary = summary;
     StatusSummarySpec spec = summary.spec();
@@ -198,6 +202,8 @@ public final class CompiledSummary {
     this.staleAfterNanos = spec.staleAfter().map(java.time.Duration::toNanos).orElse(-1L);
     // Only build the workload map when some expression may read it (a cheap over-approximation).
     this.usesWorkload = sources.stream().anyMatch(s -> s.contains("workload"));
+    this.clusterReads =
+        Dependencies.union(columns().stream().map(column -> column.cel.dependencies()).toList());
     this.layout =
         new Layout(
             spec.groupBy().stream().map(g -> g.name()).toList(),
@@ -359,7 +365,7 @@ public final class CompiledSummary {
         new Column.Variables(
             Map.of(
                 "cluster",
-                context.clusterValue(cluster),
+                context.clusterValue(cluster, clusterReads),
                 "status",
                 report.object(),
                 "report",

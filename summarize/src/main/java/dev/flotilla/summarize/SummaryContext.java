@@ -2,12 +2,16 @@ package dev.flotilla.summarize;
 
 import dev.flotilla.api.Cluster;
 import dev.flotilla.expr.ClusterVariables;
+import dev.flotilla.expr.Dependencies;
+import dev.flotilla.expr.internal.ClusterLookup;
+import dev.flotilla.expr.internal.ClusterProjection;
 import dev.flotilla.placement.Inventory;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -76,12 +80,65 @@ public final class SummaryContext {
     return expected;
   }
 
-  /** The value of the CEL variable {@code cluster} for {@code name}. */
-  Map<String, Object> clusterValue(String name) {
-    Map<String, Object> value =
-        inventory != null ? inventory.clusterVariable(name).orElse(null) : clusters.get(name);
-    return value != null
-        ? value
-        : Map.of("name", name, "labels", Map.of(), "annotations", Map.of(), "properties", Map.of());
+  /**
+   * The value of the CEL variable {@code cluster} for {@code name}, holding only what {@code reads}
+   * names (a projection: cel-java copies each map it reads, so a map of one read label costs one
+   * entry rather than all of them; absent keys stay absent, so every expression sees what it would
+   * see in the whole value).
+   */
+  Map<String, Object> clusterValue(String name, Dependencies reads) {
+    ClusterLookup lookup;
+    if (inventory != null) {
+      if (!inventory.contains(name)) {
+        return unknown(name);
+      }
+      lookup = new InventoryLookup(inventory, name);
+    } else {
+      Map<String, Object> value = clusters.get(name);
+      if (value == null) {
+        return unknown(name);
+      }
+      lookup = map -> mapOf(value, map);
+    }
+    return ClusterProjection.value(name, lookup, reads);
+  }
+
+  private static Map<String, Object> unknown(String name) {
+    return Map.of(
+        "name", name, "labels", Map.of(), "annotations", Map.of(), "properties", Map.of());
+  }
+
+  /** One cluster of an inventory, read key by key from its columns. */
+  private record InventoryLookup(Inventory inventory, String name) implements ClusterLookup {
+    @Override
+    public Map<String, String> map(Dependencies.ClusterMap map) {
+      return mapOf(inventory.clusterVariable(name).orElseThrow(), map);
+    }
+
+    @Override
+    public String value(Dependencies.ClusterMap map, String key) {
+      Optional<String> value =
+          switch (map) {
+            case LABELS -> inventory.label(name, key);
+            case ANNOTATIONS -> inventory.annotation(name, key);
+            case PROPERTIES -> inventory.property(name, key);
+          };
+      return value.orElse(null);
+    }
+  }
+
+  /**
+   * One map ({@code labels}, {@code annotations}, {@code properties}) of a {@code cluster} value.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> mapOf(Map<String, Object> value, Dependencies.ClusterMap map) {
+    Object maps =
+        value.get(
+            switch (map) {
+              case LABELS -> "labels";
+              case ANNOTATIONS -> "annotations";
+              case PROPERTIES -> "properties";
+            });
+    return maps == null ? Map.of() : (Map<String, String>) maps;
   }
 }

@@ -8,7 +8,9 @@ import dev.flotilla.api.summary.StatusReport;
 import dev.flotilla.placement.Inventory;
 import dev.flotilla.testkit.FleetGenerator;
 import dev.flotilla.testkit.StatusReportGenerator;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,5 +55,64 @@ class SummaryContextTest {
     String fromClusters =
         compiled.summarize(reports, clock.withClusters(fleet.subList(0, 4_000))).result().toJson();
     assertEquals(fromClusters, fromInventory);
+  }
+
+  /**
+   * A report's {@code cluster} holds only what the policy reads (a projection); expressions that
+   * use a map as a whole, test a key that is absent, or read a key another expression does not, see
+   * what the whole value would show them.
+   */
+  @Test
+  void theProjectedClusterShowsEveryExpressionWhatTheWholeValueWould() {
+    Cluster a =
+        new Cluster(
+            "a",
+            Map.of("zone", "z1", "env", "prod", "tier", "gold"),
+            Map.of("note", "n"),
+            Map.of("cpu", "8"),
+            List.of());
+    Cluster b = new Cluster("b", Map.of("env", "dev"), Map.of(), Map.of(), List.of());
+    String policy =
+        """
+        apiVersion: flotilla.dev/v1alpha1
+        kind: StatusSummary
+        metadata: {name: projection}
+        spec:
+          groupBy:
+          - {name: labels, expression: "size(cluster.labels)"}
+          - {name: zone, expression: "cluster.labels[?'zone'].orValue('none')"}
+          - {name: hasCpu, expression: "'cpu' in cluster.properties"}
+          - {name: keys, expression: "cluster.annotations.map(k, k).join(',')"}
+          aggregates:
+          - {name: n, function: Count}
+        """;
+    CompiledSummary compiled =
+        CompiledSummary.compile(StatusSummaryReader.parse("p.yaml", policy).value());
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    List<StatusReport> reports =
+        List.of(
+            new StatusReport("a", now, Map.of("kind", "Deployment")),
+            new StatusReport("b", now, Map.of("kind", "Deployment")));
+    for (SummaryContext context :
+        List.of(
+            SummaryContext.at(now).withInventory(Inventory.of(List.of(a, b))),
+            SummaryContext.at(now).withClusters(List.of(a, b)))) {
+      SummaryResult result = compiled.summarize(reports, context).result();
+      assertEquals(2, result.groups().size());
+      assertEquals(
+          Map.of("labels", 3L, "zone", "z1", "hasCpu", true, "keys", "note"),
+          result.groups().stream()
+              .filter(g -> g.key().get("labels").equals(3L))
+              .findFirst()
+              .orElseThrow()
+              .key());
+      assertEquals(
+          Map.of("labels", 1L, "zone", "none", "hasCpu", false, "keys", ""),
+          result.groups().stream()
+              .filter(g -> g.key().get("labels").equals(1L))
+              .findFirst()
+              .orElseThrow()
+              .key());
+    }
   }
 }

@@ -23,13 +23,16 @@ public final class ClusterProjection {
 
   /** The activation for cluster {@code name}, reading its maps through {@code lookup}. */
   public static Map<String, Object> of(String name, ClusterLookup lookup, Dependencies reads) {
-    Map<String, Object> value =
-        Map.of(
-            "name", name,
-            "labels", project(lookup, ClusterMap.LABELS, reads.labelKeys(), reads),
-            "annotations", project(lookup, ClusterMap.ANNOTATIONS, reads.annotationKeys(), reads),
-            "properties", project(lookup, ClusterMap.PROPERTIES, reads.propertyNames(), reads));
-    return Map.of(ClusterVariables.CLUSTER, value);
+    return Map.of(ClusterVariables.CLUSTER, value(name, lookup, reads));
+  }
+
+  /** The value of the variable {@code cluster} alone, projected as {@link #of} projects it. */
+  public static Map<String, Object> value(String name, ClusterLookup lookup, Dependencies reads) {
+    return Map.of(
+        "name", name,
+        "labels", project(lookup, ClusterMap.LABELS, reads.labelKeys(), reads),
+        "annotations", project(lookup, ClusterMap.ANNOTATIONS, reads.annotationKeys(), reads),
+        "properties", project(lookup, ClusterMap.PROPERTIES, reads.propertyNames(), reads));
   }
 
   /** A lookup over a record's maps. */
