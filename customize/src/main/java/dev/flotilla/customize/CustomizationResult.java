@@ -60,8 +60,9 @@ public final class CustomizationResult {
   }
 
   /**
-   * How many distinct (matched rules, referenced values) groups were found, so how many times the
-   * rules ran per manifest. Two groups may still produce equal manifests.
+   * How many distinct combinations of outcomes (one per manifest) the clusters got, so how many
+   * output groups the result holds. Each manifest's outcome was computed once per distinct set of
+   * template results its rules read, so the rules ran at most this many times per manifest.
    */
   public int distinctOutputs() {
     return groups.size();

@@ -1,7 +1,6 @@
 package dev.flotilla.customize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flotilla.expr.CompiledExpression;
 import dev.flotilla.expr.PolicyBudget;
 import dev.flotilla.placement.ClusterSet;
 import dev.flotilla.placement.Inventory;
@@ -31,8 +30,10 @@ final class FleetGrouping {
    *
    * Reading a member's values is the one step that still goes by name (Inventory.label(name, key)
    * and friends: the inventory's columns are not public), and only for masks whose rules' templates
-   * read something. A group's output is computed from one member, with a memo shared by the whole
-   * run, so groups whose templates evaluate alike share one output.
+   * read something. Each manifest's outcome for a group comes from an OutcomeTree per mask and
+   * manifest: the rules run only when the group's template results take a path no earlier group
+   * took, and templates are evaluated through a memo shared by the whole run. Groups whose
+   * manifests all got the same outcomes share one CustomizationResult.Group.
    */
   private final RuleRunner runner;
   private final CompiledRule[] rules;
@@ -68,13 +69,16 @@ final class FleetGrouping {
     Masks masks = Masks.of(matches, names.length);
     Map<Object, Object> memo = new HashMap<>();
     PolicyBudget.Run budget = runner.startBudget();
-    Map<Outputs, CustomizationResult.Group> byOutputs = new HashMap<>();
+    Map<Outcomes, CustomizationResult.Group> byOutcomes = new HashMap<>();
     Map<String, CustomizationResult.Group> byCluster = new HashMap<>(names.length * 2);
     List<CustomizationResult.Group> groups = new ArrayList<>();
     for (int mask = 0; mask < masks.count(); mask++) {
       boolean[] matched = masks.rules(mask, rules.length);
       KeyPlan plan = KeyPlan.of(matched, rules);
-      List<CompiledExpression> expressions = expressions(matched);
+      OutcomeTree[] trees = new OutcomeTree[manifests.size()];
+      for (int m = 0; m < trees.length; m++) {
+        trees[m] = new OutcomeTree();
+      }
       Map<KeyPlan.Values, CustomizationResult.Group> byValues = new HashMap<>();
       for (int i = masks.start(mask); i < masks.end(mask); i++) {
         String name = names[masks.member(i)];
@@ -84,11 +88,22 @@ final class FleetGrouping {
         if (group == null) {
           TemplateContext context =
               TemplateContext.memoized(inventory.clusterVariable(name).orElseThrow(), memo, budget);
-          Outputs outputs = new Outputs(mask, results(expressions, context));
-          group = byOutputs.get(outputs);
+          OutcomeTree.Leaf[] leaves = new OutcomeTree.Leaf[trees.length];
+          int[] ids = new int[trees.length];
+          for (int m = 0; m < trees.length; m++) {
+            int index = m;
+            leaves[m] =
+                trees[m].outcome(
+                    context,
+                    () ->
+                        runner.run(matched, context, manifests.get(index), index, selected[index]));
+            ids[m] = leaves[m].id();
+          }
+          Outcomes outcomes = new Outcomes(mask, ids);
+          group = byOutcomes.get(outcomes);
           if (group == null) {
-            group = runner.runAll(matched, context, manifests, selected);
-            byOutputs.put(outputs, group);
+            group = group(leaves);
+            byOutcomes.put(outcomes, group);
             groups.add(group);
           }
           byValues.put(values, group);
@@ -97,6 +112,17 @@ final class FleetGrouping {
       }
     }
     return new CustomizationResult(manifests.size(), byCluster, groups);
+  }
+
+  /** The group of clusters whose manifests had {@code leaves} as outcomes. */
+  private static CustomizationResult.Group group(OutcomeTree.Leaf[] leaves) {
+    JsonNode[] outputs = new JsonNode[leaves.length];
+    CustomizationError[] errors = new CustomizationError[leaves.length];
+    for (int m = 0; m < leaves.length; m++) {
+      outputs[m] = leaves[m].outcome().output();
+      errors[m] = leaves[m].outcome().error();
+    }
+    return new CustomizationResult.Group(outputs, errors);
   }
 
   /** The ordinals of {@code set}, as a bitmap: {@code set} and {@link #names} walked together. */
@@ -116,24 +142,6 @@ final class FleetGrouping {
           cursor[0] = i + 1;
         });
     return bits;
-  }
-
-  private List<CompiledExpression> expressions(boolean[] matched) {
-    List<CompiledExpression> out = new ArrayList<>();
-    for (int r = 0; r < rules.length; r++) {
-      if (matched[r]) {
-        out.addAll(rules[r].expressions);
-      }
-    }
-    return out;
-  }
-
-  private static Object[] results(List<CompiledExpression> expressions, TemplateContext context) {
-    Object[] results = new Object[expressions.size()];
-    for (int e = 0; e < results.length; e++) {
-      results[e] = context.result(expressions.get(e));
-    }
-    return results;
   }
 
   /**
@@ -231,18 +239,18 @@ final class FleetGrouping {
     }
   }
 
-  /** A mask and the results of its rules' templates: what decides an output. */
-  private record Outputs(int mask, Object[] results) {
+  /** A mask and the outcome of each manifest (leaf ids of the mask's trees): one output group. */
+  private record Outcomes(int mask, int[] leaves) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Outputs other
+      return o instanceof Outcomes other
           && mask == other.mask
-          && Arrays.equals(results, other.results);
+          && Arrays.equals(leaves, other.leaves);
     }
 
     @Override
     public int hashCode() {
-      return mask * 31 + Arrays.hashCode(results);
+      return mask * 31 + Arrays.hashCode(leaves);
     }
   }
 }

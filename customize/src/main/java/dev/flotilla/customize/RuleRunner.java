@@ -202,19 +202,6 @@ final class RuleRunner {
     return value == null ? "absent" : value.toString();
   }
 
-  /** Every manifest for one cluster (or group of clusters that share inputs). */
-  CustomizationResult.Group runAll(
-      boolean[] matched, TemplateContext context, List<JsonNode> manifests, boolean[][] selected) {
-    JsonNode[] outputs = new JsonNode[manifests.size()];
-    CustomizationError[] errors = new CustomizationError[manifests.size()];
-    for (int m = 0; m < outputs.length; m++) {
-      Outcome outcome = run(matched, context, manifests.get(m), m, selected[m]);
-      outputs[m] = outcome.output;
-      errors[m] = outcome.error;
-    }
-    return new CustomizationResult.Group(outputs, errors);
-  }
-
   private static CustomizationError error(
       CompiledRule rule, int index, JsonNode manifest, ActionFailure failure) {
     return new CustomizationError(

@@ -9,6 +9,7 @@ import dev.flotilla.expr.internal.ClusterProjection;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * The context templates are evaluated in for one cluster: its CEL variables and, when results are
@@ -26,6 +27,9 @@ final class TemplateContext {
   private final boolean shared;
   private final PolicyBudget.Run budget;
   private long output;
+
+  /** Told of each template result a run reads, while an {@link OutcomeTree} records; else null. */
+  private BiConsumer<CompiledExpression, Object> recorder;
 
   private TemplateContext(
       Map<String, Object> cluster,
@@ -122,10 +126,18 @@ final class TemplateContext {
       return Template.run(expression, variables(expression), target, budget);
     }
     Object value = result(expression);
+    if (recorder != null) {
+      recorder.accept(expression, value);
+    }
     if (value instanceof Failure failure) {
       throw new ActionFailure(target, failure.message);
     }
     return value;
+  }
+
+  /** Reports each result {@link #evaluate} reads to {@code recorder}, until called with null. */
+  void record(BiConsumer<CompiledExpression, Object> recorder) {
+    this.recorder = recorder;
   }
 
   /**
