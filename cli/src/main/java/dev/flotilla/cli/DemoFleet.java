@@ -5,18 +5,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.flotilla.api.Cluster;
 import dev.flotilla.api.Taint;
 import dev.flotilla.api.io.ManifestWriter;
+import dev.flotilla.placement.ClusterSet;
 import dev.flotilla.placement.Inventory;
 import dev.flotilla.testkit.FleetGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.AbstractList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -52,7 +51,7 @@ final class DemoFleet {
     FleetGenerator generator = FleetGenerator.builder().seed(seed).clusters(size).build();
     List<Cluster> generated = steps.run("generate fleet", generator::generate);
     Inventory inventory = steps.run("index inventory", () -> Inventory.of(generated));
-    String shape = shape(generated);
+    String shape = shape(generated, inventory);
     List<Cluster> kept = size > KEPT_CLUSTERS ? new Regenerated(generator, size) : generated;
     return new DemoFleet(kept, inventory, shape);
   }
@@ -84,26 +83,27 @@ final class DemoFleet {
     out.print(shape);
   }
 
-  private static String shape(List<Cluster> clusters) {
-    Set<String> regions = new HashSet<>();
-    Set<String> zones = new HashSet<>();
-    Set<String> sites = new HashSet<>();
-    Set<String> hardware = new HashSet<>();
+  private static String shape(List<Cluster> clusters, Inventory inventory) {
+    ClusterSet all = inventory.all();
     int tainted = 0;
     for (Cluster cluster : clusters) {
-      regions.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_REGION, ""));
-      zones.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_ZONE, ""));
-      sites.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_SITE, ""));
-      hardware.add(cluster.labels().getOrDefault(FleetGenerator.LABEL_HARDWARE, ""));
       tainted += cluster.taints().isEmpty() ? 0 : 1;
     }
     return String.format(
         "  %s, %s, %s, %s, %s%n",
-        Count.of(regions.size(), "region"),
-        Count.of(zones.size(), "zone"),
-        Count.of(sites.size(), "site"),
-        Count.of(hardware.size(), "hardware class", "hardware classes"),
+        Count.of(distinct(all, FleetGenerator.LABEL_REGION), "region"),
+        Count.of(distinct(all, FleetGenerator.LABEL_ZONE), "zone"),
+        Count.of(distinct(all, FleetGenerator.LABEL_SITE), "site"),
+        Count.of(
+            distinct(all, FleetGenerator.LABEL_HARDWARE), "hardware class", "hardware classes"),
         Count.of(tainted, "tainted cluster"));
+  }
+
+  /** How many values label {@code key} takes in {@code set}, "absent" counting as one. */
+  private static int distinct(ClusterSet set, String key) {
+    Map<String, Integer> counts = set.countByLabel(key);
+    int labelled = counts.values().stream().mapToInt(Integer::intValue).sum();
+    return counts.size() + (labelled < set.size() ? 1 : 0);
   }
 
   /** Writes {@code inventory.yaml}. */

@@ -28,12 +28,14 @@ final class FleetGrouping {
    *   values     pass 2, per mask: the key plan of its rules (which keys their templates read) is
    *              computed once, then each member's values are read and grouped.
    *
-   * Reading a member's values is the one step that still goes by name (Inventory.label(name, key)
-   * and friends: the inventory's columns are not public), and only for masks whose rules' templates
-   * read something. Each manifest's outcome for a group comes from an OutcomeTree per mask and
-   * manifest: the rules run only when the group's template results take a path no earlier group
-   * took, and templates are evaluated through a memo shared by the whole run. Groups whose
-   * manifests all got the same outcomes share one CustomizationResult.Group.
+   * A member's label and property values are read from columns (ClusterSet.labelValues, one array
+   * per key, read once per run) at its ordinal; only the rare annotation and whole-map reads go by
+   * name, and only for masks whose rules' templates read something.
+   *
+   * Each manifest's outcome for a group comes from an OutcomeTree per mask and manifest: the rules
+   * run only when the group's template results take a path no earlier group took, and templates
+   * are evaluated through a memo shared by the whole run. Groups whose manifests all got the same
+   * outcomes share one CustomizationResult.Group.
    */
   private final RuleRunner runner;
   private final CompiledRule[] rules;
@@ -68,6 +70,7 @@ final class FleetGrouping {
     }
     Masks masks = Masks.of(matches, names.length);
     Map<Object, Object> memo = new HashMap<>();
+    Map<String, List<String>> columnCache = new HashMap<>();
     PolicyBudget.Run budget = runner.startBudget();
     Map<Outcomes, CustomizationResult.Group> byOutcomes = new HashMap<>();
     Map<String, CustomizationResult.Group> byCluster = new HashMap<>(names.length * 2);
@@ -75,15 +78,19 @@ final class FleetGrouping {
     for (int mask = 0; mask < masks.count(); mask++) {
       boolean[] matched = masks.rules(mask, rules.length);
       KeyPlan plan = KeyPlan.of(matched, rules);
+      KeyPlan.Columns columns = plan.readsNothing() ? null : columnsOf(plan, columnCache);
       OutcomeTree[] trees = new OutcomeTree[manifests.size()];
       for (int m = 0; m < trees.length; m++) {
         trees[m] = new OutcomeTree();
       }
       Map<KeyPlan.Values, CustomizationResult.Group> byValues = new HashMap<>();
       for (int i = masks.start(mask); i < masks.end(mask); i++) {
-        String name = names[masks.member(i)];
+        int member = masks.member(i);
+        String name = names[member];
         KeyPlan.Values values =
-            plan.readsNothing() ? KeyPlan.Values.NONE : plan.values(inventory, name);
+            plan.readsNothing()
+                ? KeyPlan.Values.NONE
+                : plan.values(inventory, name, columns, member);
         CustomizationResult.Group group = byValues.get(values);
         if (group == null) {
           TemplateContext context =
@@ -112,6 +119,20 @@ final class FleetGrouping {
       }
     }
     return new CustomizationResult(manifests.size(), byCluster, groups);
+  }
+
+  /** The plan's columns, each key read from the index once per run ({@code cache}). */
+  private KeyPlan.Columns columnsOf(KeyPlan plan, Map<String, List<String>> cache) {
+    ClusterSet all = inventory.all();
+    List<List<String>> labels = new ArrayList<>();
+    for (String key : plan.labels()) {
+      labels.add(cache.computeIfAbsent("l:" + key, k -> all.labelValues(key)));
+    }
+    List<List<String>> properties = new ArrayList<>();
+    for (String key : plan.properties()) {
+      properties.add(cache.computeIfAbsent("p:" + key, k -> all.propertyValues(key)));
+    }
+    return new KeyPlan.Columns(labels, properties);
   }
 
   /** The group of clusters whose manifests had {@code leaves} as outcomes. */

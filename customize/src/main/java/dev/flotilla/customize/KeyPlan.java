@@ -63,20 +63,29 @@ record KeyPlan(
         && !allProperties;
   }
 
-  /** The values the plan reads of the cluster named {@code cluster} (nulls for missing keys). */
-  Values values(Inventory inventory, String cluster) {
+  /**
+   * The values of the plan's label and property keys for every cluster, in the order of {@code
+   * inventory.all()} (as {@link dev.flotilla.placement.ClusterSet#labelValues} reads them).
+   */
+  record Columns(List<List<String>> labels, List<List<String>> properties) {}
+
+  /**
+   * The values the plan reads of the cluster named {@code cluster}, at {@code position} of {@code
+   * columns} (nulls for missing keys).
+   */
+  Values values(Inventory inventory, String cluster, Columns columns, int position) {
     List<Object> out = new ArrayList<>();
     if (name) {
       out.add(cluster);
     }
-    for (String key : labels) {
-      out.add(inventory.label(cluster, key).orElse(null));
+    for (List<String> column : columns.labels) {
+      out.add(column.get(position));
     }
     for (String key : annotations) {
       out.add(inventory.annotation(cluster, key).orElse(null));
     }
-    for (String key : properties) {
-      out.add(inventory.property(cluster, key).orElse(null));
+    for (List<String> column : columns.properties) {
+      out.add(column.get(position));
     }
     if (allLabels || allAnnotations || allProperties) {
       // Rare: templates that iterate a map. Copies, so the key compares by content.

@@ -96,6 +96,29 @@ public final class ClusterSet {
     return Collections.unmodifiableSortedMap(out);
   }
 
+  /**
+   * The value of label {@code key} of each cluster of this set, in {@link #forEachName} order (null
+   * where a cluster lacks the label): a column read from the index, for code that groups clusters
+   * by a few keys without looking each cluster up by name.
+   */
+  public List<String> labelValues(String key) {
+    return columnValues(inventory.labelColumn(key));
+  }
+
+  /** As {@link #labelValues}, for property {@code name}. */
+  public List<String> propertyValues(String name) {
+    return columnValues(inventory.propertyColumn(name));
+  }
+
+  private List<String> columnValues(ValueColumn column) {
+    String[] out = new String[size];
+    if (column != null) {
+      int[] next = {0};
+      forEachOrdinal(ordinal -> out[next[0]++] = column.valueAt(ordinal));
+    }
+    return Collections.unmodifiableList(Arrays.asList(out));
+  }
+
   /** The number of clusters of {@code posting} in this set. */
   private int countIn(Posting posting) {
     int count = 0;

@@ -132,7 +132,13 @@ public final class Inventory {
   private static void spread(
       Map<String, String> values, Map<String, String[]> columns, int ordinal, int n) {
     for (Map.Entry<String, String> entry : values.entrySet()) {
-      columns.computeIfAbsent(entry.getKey(), k -> new String[n])[ordinal] = entry.getValue();
+      // get-then-put rather than computeIfAbsent: no capturing lambda per label of every cluster.
+      String[] column = columns.get(entry.getKey());
+      if (column == null) {
+        column = new String[n];
+        columns.put(entry.getKey(), column);
+      }
+      column[ordinal] = entry.getValue();
     }
   }
 

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.flotilla.api.Cluster;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -108,6 +109,15 @@ class ClusterSetProperties {
                   new ArrayList<>(set.countByLabel("zone").keySet()),
                   "seed " + seed + " sorted by value");
               assertEquals(Map.of(), set.countByLabel("no-such-key"), "seed " + seed);
+              List<String> visited = new ArrayList<>();
+              set.forEachName(visited::add);
+              List<String> zones = new ArrayList<>();
+              visited.forEach(name -> zones.add(clusters.get(name).labels().get("zone")));
+              assertEquals(zones, set.labelValues("zone"), "seed " + seed + " labelValues");
+              assertEquals(
+                  Collections.nCopies(visited.size(), null),
+                  set.propertyValues("zone"),
+                  "seed " + seed + " no such property");
             });
   }
 
