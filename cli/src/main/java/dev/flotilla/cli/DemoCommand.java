@@ -4,6 +4,8 @@ import dev.flotilla.expr.ExpressionEnvironment;
 import dev.flotilla.summarize.CompiledSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,13 +76,11 @@ final class DemoCommand implements Callable<Integer> {
       out.flush();
 
       DemoPlacement.Placed everywhere = placement.get(DemoPlacement.EVERYWHERE);
-      DemoSummary summary =
-          DemoSummary.run(
-              fleet.clusters,
-              fleet.inventory,
-              everywhere.selection().clusters().names(),
-              seed,
-              steps);
+      // The clusters expected to report, in index order: the summary keeps them as a set, so the
+      // sorted list names() builds would be sorted for nothing.
+      List<String> expected = new ArrayList<>(everywhere.selection().clusters().size());
+      everywhere.selection().clusters().forEachName(expected::add);
+      DemoSummary summary = DemoSummary.run(fleet.clusters, fleet.inventory, expected, seed, steps);
       summary.print(out);
       out.flush();
 

@@ -8,7 +8,13 @@ import java.util.function.ToIntFunction;
  * Picks an index with probability proportional to integer weights (no floating point, so exact).
  */
 final class WeightedPick {
+  /** Totals up to this many get a lookup table (a char per unit of weight) instead of a search. */
+  private static final int MAX_TABLE = 1 << 16;
+
   private final int[] cumulative;
+
+  /** {@code table[x]}: the index {@link #pick} returns for the draw {@code x}; null if too big. */
+  private final char[] table;
 
   private WeightedPick(int[] weights) {
     cumulative = new int[weights.length];
@@ -23,6 +29,17 @@ final class WeightedPick {
     if (weights.length == 0) {
       throw new IllegalArgumentException("no weights");
     }
+    int total = cumulative[cumulative.length - 1];
+    if (total <= MAX_TABLE && weights.length <= Character.MAX_VALUE) {
+      table = new char[total];
+      for (int i = 0, x = 0; i < cumulative.length; i++) {
+        for (; x < cumulative[i]; x++) {
+          table[x] = (char) i;
+        }
+      }
+    } else {
+      table = null;
+    }
   }
 
   static WeightedPick of(int... weights) {
@@ -34,7 +51,14 @@ final class WeightedPick {
   }
 
   int pick(SeededRandom random) {
-    int x = random.nextInt(cumulative[cumulative.length - 1]);
+    return index(random.nextInt(cumulative[cumulative.length - 1]));
+  }
+
+  /** The index drawn by {@code x}, from 0 (inclusive) to the total weight (exclusive). */
+  int index(int x) {
+    if (table != null) {
+      return table[x]; // the generator draws millions of times: one array read per draw
+    }
     // The first index whose cumulative weight exceeds x; weights are positive so the array is
     // strictly increasing and searching for x + 1 lands on it either way.
     int found = Arrays.binarySearch(cumulative, x + 1);
