@@ -153,8 +153,16 @@ final class FleetGrouping {
     set.forEachName(
         name -> {
           int i = cursor[0];
-          while (i < names.length && !name.equals(names[i])) {
+          // Both walks read the same inventory, which hands out the same String objects: skip by
+          // identity, and compare contents only should that ever not hold.
+          while (i < names.length && name != names[i]) {
             i++;
+          }
+          if (i == names.length) {
+            i = cursor[0];
+            while (i < names.length && !name.equals(names[i])) {
+              i++;
+            }
           }
           if (i == names.length) {
             throw new IllegalStateException("cluster set not in the inventory's order: " + name);
