@@ -35,14 +35,26 @@ final class RolloutPlan {
     }
     RolloutStrategy rollout = spec.rollout().orElse(RolloutStrategy.allAtOnce());
     List<String> segmentNames = new ArrayList<>();
-    List<List<Integer>> segments = segments(rollout, c, picked, groups, segmentNames);
+    List<int[]> segments = segments(rollout, c, picked, groups, segmentNames);
+    int perWave = rollout.maxConcurrency().map(p -> p.resolve(n)).orElse(n);
+    Optional<IntOrPercent> perDomain = rollout.maxUnavailablePerDomain();
+    if (perWave >= n && perDomain.isEmpty()) {
+      // No bound binds (all at once, the default): each segment is one wave, in order.
+      for (int s = 0; s < segments.size(); s++) {
+        List<String> wave = new ArrayList<>(segments.get(s).length);
+        for (int k : segments.get(s)) {
+          wave.add(c.name[picked[k]]);
+          waveOf[k] = out.size();
+        }
+        out.add(new PlacementDecision.Wave(out.size(), segmentNames.get(s), wave));
+      }
+      return out;
+    }
     int[] domain = domains(rollout, c, picked);
     Map<Integer, Integer> domainSize = new HashMap<>();
     for (int d : domain) {
       domainSize.merge(d, 1, Integer::sum);
     }
-    int perWave = rollout.maxConcurrency().map(p -> p.resolve(n)).orElse(n);
-    Optional<IntOrPercent> perDomain = rollout.maxUnavailablePerDomain();
     for (int s = 0; s < segments.size(); s++) {
       int first = out.size();
       List<List<String>> waves = new ArrayList<>();
@@ -82,41 +94,85 @@ final class RolloutPlan {
    * The picks (as positions in {@code picked}) of each segment: one per canary group present, in
    * {@code canaryGroups} order, then one of everything else; {@code names} receives their names.
    */
-  private static List<List<Integer>> segments(
+  private static List<int[]> segments(
       RolloutStrategy rollout,
       Candidates c,
       int[] picked,
       List<PlacementDecision.Group> groups,
       List<String> names) {
-    Map<String, Integer> position = new HashMap<>();
-    for (int k = 0; k < picked.length; k++) {
-      position.put(c.name[picked[k]], k);
-    }
-    List<List<Integer>> segments = new ArrayList<>();
+    Positions position = new Positions(c, picked);
+    List<int[]> segments = new ArrayList<>();
     for (String canary : rollout.canaryGroups()) {
-      List<Integer> members = new ArrayList<>();
+      List<PlacementDecision.Group> of = new ArrayList<>();
       for (PlacementDecision.Group group : groups) {
         if (group.groupName().equals(canary)) {
-          group.clusters().forEach(name -> members.add(position.get(name)));
+          of.add(group);
         }
       }
-      if (!members.isEmpty()) {
+      int[] members = position.of(of);
+      if (members.length > 0) {
         segments.add(members);
         names.add(canary);
       }
     }
     Set<String> canaries = new HashSet<>(rollout.canaryGroups());
-    List<Integer> rest = new ArrayList<>();
+    List<PlacementDecision.Group> others = new ArrayList<>();
     for (PlacementDecision.Group group : groups) {
       if (!canaries.contains(group.groupName())) {
-        group.clusters().forEach(name -> rest.add(position.get(name)));
+        others.add(group);
       }
     }
-    if (!rest.isEmpty()) {
+    int[] rest = position.of(others);
+    if (rest.length > 0) {
       segments.add(rest);
       names.add("");
     }
     return segments;
+  }
+
+  /**
+   * Positions in {@code picked} of picked clusters' names. Groups list the picks in pick order
+   * unless canary groups come first, so each name is first compared (by identity: both come from
+   * the candidates' names) with the next pick; the first miss builds a map by name.
+   */
+  private static final class Positions {
+    private final Candidates c;
+    private final int[] picked;
+    private int next;
+    private Map<String, Integer> byName;
+
+    Positions(Candidates c, int[] picked) {
+      this.c = c;
+      this.picked = picked;
+    }
+
+    int[] of(List<PlacementDecision.Group> groups) {
+      int size = 0;
+      for (PlacementDecision.Group group : groups) {
+        size += group.clusters().size();
+      }
+      int[] out = new int[size];
+      int i = 0;
+      for (PlacementDecision.Group group : groups) {
+        for (String name : group.clusters()) {
+          out[i++] = of(name);
+        }
+      }
+      return out;
+    }
+
+    private int of(String name) {
+      if (byName == null) {
+        if (next < picked.length && c.name[picked[next]] == name) {
+          return next++;
+        }
+        byName = new HashMap<>(picked.length * 2);
+        for (int k = 0; k < picked.length; k++) {
+          byName.put(c.name[picked[k]], k);
+        }
+      }
+      return byName.get(name);
+    }
   }
 
   /** Each pick's domain id for the rollout's topology key; -1 for none (one domain of its own). */
