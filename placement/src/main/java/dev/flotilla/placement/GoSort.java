@@ -28,6 +28,32 @@ final class GoSort {
     pdqsort(data, 0, n, limit);
   }
 
+  /**
+   * Sorts {@code names} by {@code values}, largest first, moving each name with its value:
+   * Karmada's order of clusters by available replicas ({@code sort.Sort} over a list of cluster and
+   * count).
+   */
+  static void sortDescending(String[] names, long[] values) {
+    sort(
+        new Data() {
+          @Override
+          public boolean less(int i, int j) {
+            return values[i] > values[j];
+          }
+
+          @Override
+          public void swap(int i, int j) {
+            String name = names[i];
+            names[i] = names[j];
+            names[j] = name;
+            long value = values[i];
+            values[i] = values[j];
+            values[j] = value;
+          }
+        },
+        names.length);
+  }
+
   static void insertionSort(Data data, int a, int b) {
     for (int i = a + 1; i < b; i++) {
       for (int j = i; j > a && data.less(j, j - 1); j--) {

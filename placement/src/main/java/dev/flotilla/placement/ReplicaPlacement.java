@@ -132,24 +132,7 @@ final class ReplicaPlacement {
       avail[k] = (int) available[taken.get(k)];
       sum += (int) avail[k]; // int32 in Karmada
     }
-    GoSort.sort(
-        new GoSort.Data() {
-          @Override
-          public boolean less(int i, int j) {
-            return avail[i] > avail[j];
-          }
-
-          @Override
-          public void swap(int i, int j) {
-            String t = names[i];
-            names[i] = names[j];
-            names[j] = t;
-            long a = avail[i];
-            avail[i] = avail[j];
-            avail[j] = a;
-          }
-        },
-        m);
+    GoSort.sortDescending(names, avail);
     if (sum < total) {
       return Outcome.failed("clusters' available replicas " + sum + " are not enough for " + total);
     }

@@ -192,24 +192,7 @@ final class KarmadaReference {
         avail[i] = available.get(names[i]);
         total += (int) avail[i];
       }
-      GoSort.sort(
-          new GoSort.Data() {
-            @Override
-            public boolean less(int i, int j) {
-              return avail[i] > avail[j];
-            }
-
-            @Override
-            public void swap(int i, int j) {
-              String n = names[i];
-              names[i] = names[j];
-              names[j] = n;
-              long a = avail[i];
-              avail[i] = avail[j];
-              avail[j] = a;
-            }
-          },
-          names.length);
+      GoSort.sortDescending(names, avail);
       if (total < replicas) {
         return Optional.empty();
       }

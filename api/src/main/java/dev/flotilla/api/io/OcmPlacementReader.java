@@ -275,7 +275,7 @@ final class OcmPlacementReader {
    * {@code claims.flotilla.dev/names}, each claim's value its property.
    */
   private static Optional<String> claimSelector(ObjectView view) {
-    List<LabelSelectorRequirement> expressions = requirements(view);
+    List<LabelSelectorRequirement> expressions = PlacementReader.matchExpressions(view);
     view.rejectUnknown();
     LabelSelector selector =
         view.binder()
@@ -287,21 +287,6 @@ final class OcmPlacementReader {
       return Optional.empty();
     }
     return Optional.of(claimCel(selector));
-  }
-
-  private static List<LabelSelectorRequirement> requirements(ObjectView view) {
-    return view.list(
-        "matchExpressions",
-        (item, path) ->
-            ObjectView.of(view.binder(), item, path)
-                .map(
-                    expression -> {
-                      String key = expression.requiredString("key");
-                      String operator = expression.requiredString("operator");
-                      List<String> values = expression.stringList("values");
-                      expression.rejectUnknown();
-                      return new LabelSelectorRequirement(key, operator, values);
-                    }));
   }
 
   /** The CEL form of a claim selector (keys and values are label keys and values: no quotes). */
@@ -632,7 +617,8 @@ final class OcmPlacementReader {
       s.object("claimSelector")
           .ifPresent(
               claims -> {
-                List<LabelSelectorRequirement> requirements = requirements(claims);
+                List<LabelSelectorRequirement> requirements =
+                    PlacementReader.matchExpressions(claims);
                 claims.rejectUnknown();
                 if (!requirements.isEmpty()) {
                   claims

@@ -145,25 +145,31 @@ public final class PlacementReader {
   /** A {@code metav1.LabelSelector}-shaped object; null after reporting its problems. */
   static LabelSelector labelSelector(ObjectView view) {
     Map<String, String> matchLabels = view.stringMap("matchLabels", false);
-    List<LabelSelectorRequirement> expressions =
-        view.list(
-            "matchExpressions",
-            (item, path) ->
-                ObjectView.of(view.binder(), item, path)
-                    .map(
-                        expression -> {
-                          String key = expression.requiredString("key");
-                          String operator = expression.requiredString("operator");
-                          List<String> values = expression.stringList("values");
-                          expression.rejectUnknown();
-                          return new LabelSelectorRequirement(key, operator, values);
-                        }));
+    List<LabelSelectorRequirement> expressions = matchExpressions(view);
     view.rejectUnknown();
     return view.binder()
         .construct(
             view.node(),
             view.path(),
             () -> new LabelSelectorSpec(matchLabels, expressions).toSelector());
+  }
+
+  /**
+   * The {@code matchExpressions} of a label-selector-shaped object ({@code key, operator, values}).
+   */
+  static List<LabelSelectorRequirement> matchExpressions(ObjectView view) {
+    return view.list(
+        "matchExpressions",
+        (item, path) ->
+            ObjectView.of(view.binder(), item, path)
+                .map(
+                    expression -> {
+                      String key = expression.requiredString("key");
+                      String operator = expression.requiredString("operator");
+                      List<String> values = expression.stringList("values");
+                      expression.rejectUnknown();
+                      return new LabelSelectorRequirement(key, operator, values);
+                    }));
   }
 
   private static Optional<PropertyRequirement> property(ObjectView parent, Node node, String path) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What a placement selects: a cluster is selected when it is named in {@code clusterNames} or
@@ -185,72 +186,52 @@ public record PlacementSpec(
 
   /** The same spec with {@code names} excluded. */
   public PlacementSpec excluding(List<String> names) {
-    Copy copy = new Copy(this);
-    copy.excludeClusterNames = names;
-    return copy.spec();
+    return with(copy -> copy.excludeClusterNames = names);
   }
 
   /** The same spec with these tolerations. */
   public PlacementSpec withTolerations(List<Toleration> newTolerations) {
-    Copy copy = new Copy(this);
-    copy.tolerations = newTolerations;
-    return copy.spec();
+    return with(copy -> copy.tolerations = newTolerations);
   }
 
   /** The same spec picking {@code n} clusters. */
   public PlacementSpec withNumberOfClusters(int n) {
-    Copy copy = new Copy(this);
-    copy.numberOfClusters = OptionalInt.of(n);
-    return copy.spec();
+    return with(copy -> copy.numberOfClusters = OptionalInt.of(n));
   }
 
   /** The same spec with these prioritizers. */
   public PlacementSpec withPrioritizers(List<Prioritizer> newPrioritizers) {
-    Copy copy = new Copy(this);
-    copy.prioritizers = newPrioritizers;
-    return copy.spec();
+    return with(copy -> copy.prioritizers = newPrioritizers);
   }
 
   /** The same spec with these spread constraints (at most one). */
   public PlacementSpec withSpreadConstraints(List<SpreadConstraint> constraints) {
-    Copy copy = new Copy(this);
-    copy.spreadConstraints = constraints;
-    return copy.spec();
+    return with(copy -> copy.spreadConstraints = constraints);
   }
 
   /** The same spec with these decision groups. */
   public PlacementSpec withDecisionGroups(List<DecisionGroup> groups) {
-    Copy copy = new Copy(this);
-    copy.decisionGroups = groups;
-    return copy.spec();
+    return with(copy -> copy.decisionGroups = groups);
   }
 
   /** The same spec with this rollout strategy. */
   public PlacementSpec withRollout(RolloutStrategy strategy) {
-    Copy copy = new Copy(this);
-    copy.rollout = Optional.of(strategy);
-    return copy.spec();
+    return with(copy -> copy.rollout = Optional.of(strategy));
   }
 
   /** The same spec ranking clusters by {@code newOrdering}. */
   public PlacementSpec withOrdering(Ordering newOrdering) {
-    Copy copy = new Copy(this);
-    copy.ordering = newOrdering;
-    return copy.spec();
+    return with(copy -> copy.ordering = newOrdering);
   }
 
   /** The same spec with these ordered fallback selections. */
   public PlacementSpec withAffinityGroups(List<AffinityGroup> groups) {
-    Copy copy = new Copy(this);
-    copy.affinityGroups = groups;
-    return copy.spec();
+    return with(copy -> copy.affinityGroups = groups);
   }
 
   /** The same spec placing a workload's replicas with {@code scheduling}. */
   public PlacementSpec withReplicaScheduling(ReplicaScheduling scheduling) {
-    Copy copy = new Copy(this);
-    copy.replicaScheduling = Optional.of(scheduling);
-    return copy.spec();
+    return with(copy -> copy.replicaScheduling = Optional.of(scheduling));
   }
 
   /**
@@ -258,8 +239,13 @@ public record PlacementSpec(
    * {@code clustersPerDecisionGroup}); empty: the default chunking.
    */
   public PlacementSpec withClustersPerDecisionGroup(Optional<IntOrPercent> perGroup) {
+    return with(copy -> copy.clustersPerDecisionGroup = perGroup);
+  }
+
+  /** This spec with {@code change} applied to a copy of its components (validated as any other). */
+  private PlacementSpec with(Consumer<Copy> change) {
     Copy copy = new Copy(this);
-    copy.clustersPerDecisionGroup = perGroup;
+    change.accept(copy);
     return copy.spec();
   }
 
